@@ -1,0 +1,59 @@
+"""Exceptions with messages a person can act on."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+
+class LanzaroteError(Exception):
+    """Base class of every error this package raises on purpose."""
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong in the data: where it is, what was found, what was expected.
+
+    ``row`` is the line number in the file as a text editor shows it (the header is
+    line 1); ``None`` when the problem concerns the whole file or column.
+    """
+
+    file: str
+    row: int | None
+    column: str | None
+    value: str | None
+    expected: str
+
+    def __str__(self) -> str:
+        where = self.file if self.row is None else f"{self.file}, line {self.row}"
+        if self.column is not None:
+            where += f", column '{self.column}'"
+        found = "" if self.value is None else f": found {self.value!r}"
+        return f"{where}{found}; expected {self.expected}"
+
+
+class DataValidationError(LanzaroteError, ValueError):
+    """Every problem found while loading a data directory, reported together."""
+
+    def __init__(self, data_dir: str, problems: Iterable[Problem]) -> None:
+        self.data_dir = data_dir
+        self.problems: list[Problem] = sorted(
+            set(problems), key=lambda p: (p.file, p.row or 0, p.column or "", str(p))
+        )
+        count = len(self.problems)
+        lines = [f"{count} problem{'s' if count != 1 else ''} in {data_dir}:"]
+        lines += [f"  - {problem}" for problem in self.problems]
+        super().__init__("\n".join(lines))
+
+
+class UnknownPartyError(LanzaroteError, LookupError):
+    """A name or code that matches no State of ``parties.csv``."""
+
+    def __init__(self, query: object, suggestions: Sequence[str] = ()) -> None:
+        self.query = query
+        self.suggestions = list(suggestions)
+        hint = f" Did you mean: {', '.join(self.suggestions)}?" if self.suggestions else ""
+        super().__init__(f"Unknown Party {query!r}: no ISO code, name or alias matches.{hint}")
+
+    def __str__(self) -> str:  # LookupError would quote the message like a key
+        return str(self.args[0])

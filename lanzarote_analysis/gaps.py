@@ -1,0 +1,78 @@
+"""Which Parties lack civil society involvement (VII-1) or financing (VII-2)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .labels import check_lang, get_labels
+from .load import PathLike, load_addressees, load_parties
+
+INVOLVEMENT_REC = "VII-1"
+FINANCING_REC = "VII-2"
+
+#: Gap categories, from the most to the least to do; the order of every table and legend.
+GAP_CATEGORIES = ("both", "involvement_only", "financing_only", "none", "unconfirmed",
+                  "not_covered")
+GAP_DTYPE = pd.CategoricalDtype(list(GAP_CATEGORIES), ordered=False)
+
+
+def compute_civil_society_gaps(data_dir: PathLike = None) -> pd.DataFrame:
+    """Classify every State of ``parties.csv`` by the civil society gap the Committee found.
+
+    A *covered* Party named by recommendation VII-1 lacks involvement of civil society in
+    prevention; one named by VII-2 lacks encouragement of civil society financing. For
+    States whose coverage is ``unconfirmed`` or ``not_covered`` nothing was assessed: both
+    flags are missing (``<NA>``), never ``False``.
+
+    Returns
+    -------
+    DataFrame indexed by ``iso3`` with ``name_en``, ``name_fr``, ``round2_coverage``,
+    ``lacks_involvement``, ``lacks_financing`` (nullable booleans) and ``gap`` (categorical:
+    both, involvement_only, financing_only, none, unconfirmed, not_covered).
+
+    Examples
+    --------
+    >>> gaps = compute_civil_society_gaps()
+    >>> gaps.loc[["ALB", "MLT", "AUT", "NOR"], "gap"].tolist()
+    ['both', 'financing_only', 'none', 'unconfirmed']
+    """
+    # Load inputs.
+    parties = load_parties(data_dir)
+    addressees = load_addressees(data_dir).reset_index()
+    named = addressees.groupby("rec_id")["iso3"].agg(set).to_dict()
+    involvement, financing = named.get(INVOLVEMENT_REC, set()), named.get(FINANCING_REC, set())
+
+    # Flag the gaps of the covered Parties only.
+    gaps = parties[["name_en", "name_fr", "round2_coverage"]].copy()
+    is_covered = gaps["round2_coverage"].eq("covered")
+    gaps["lacks_involvement"] = pd.Series(gaps.index.isin(sorted(involvement)),
+                                          index=gaps.index, dtype="boolean").where(is_covered)
+    gaps["lacks_financing"] = pd.Series(gaps.index.isin(sorted(financing)),
+                                        index=gaps.index, dtype="boolean").where(is_covered)
+
+    # Name the category.
+    gap = pd.Series("none", index=gaps.index, dtype=object)
+    gap[gaps["lacks_involvement"].eq(True) & gaps["lacks_financing"].eq(True)] = "both"
+    gap[gaps["lacks_involvement"].eq(True) & gaps["lacks_financing"].eq(False)] = (
+        "involvement_only")
+    gap[gaps["lacks_involvement"].eq(False) & gaps["lacks_financing"].eq(True)] = (
+        "financing_only")
+    gap[~is_covered] = gaps.loc[~is_covered, "round2_coverage"].astype(str)
+    gaps["gap"] = gap.astype(GAP_DTYPE)
+
+    # A listed recommendation only ever names covered Parties.
+    not_assessed = (involvement | financing) - set(gaps.index[is_covered])
+    assert not not_assessed, f"VII-1/VII-2 name Parties not covered by the round: {not_assessed}"
+    return gaps
+
+
+def get_gap_labels(lang: str = "en") -> dict[str, str]:
+    """Labels of the gap categories, in category order.
+
+    Examples
+    --------
+    >>> get_gap_labels("fr")["financing_only"]
+    'Financement seulement'
+    """
+    labels = get_labels("gap", check_lang(lang))
+    return {category: labels[category] for category in GAP_CATEGORIES}

@@ -1,0 +1,78 @@
+"""Finding a State from any of its names or codes."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+
+from .errors import UnknownPartyError
+from .load import PathLike, load_parties
+
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+
+
+def normalise_name(text: str) -> str:
+    """Fold case, accents, punctuation and spacing, so that variants compare equal.
+
+    Examples
+    --------
+    >>> normalise_name("  Bosnie-Herzégovine ")
+    'bosnie herzegovine'
+    >>> normalise_name("TÜRKIYE") == normalise_name("turkiye")
+    True
+    """
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    ascii_only = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _NON_ALNUM.sub(" ", ascii_only).strip()
+
+
+def party_names(data_dir: PathLike = None) -> dict[str, str]:
+    """Every normalised code, name and alias of ``parties.csv``, mapped to its ISO3.
+
+    Raises ``ValueError`` when one name would point to two States.
+    """
+    parties = load_parties(data_dir)
+    names: dict[str, str] = {}
+    for iso3, row in parties.iterrows():
+        aliases = row["aliases"].split("|") if isinstance(row["aliases"], str) else []
+        for name in (iso3, row["iso2"], row["name_en"], row["name_fr"], *aliases):
+            key = normalise_name(name)
+            if names.setdefault(key, iso3) != iso3:
+                raise ValueError(f"parties.csv: the name {name!r} is used for both "
+                                 f"{names[key]} and {iso3}")
+    return names
+
+
+def resolve_party(name_or_code: str, *, data_dir: PathLike = None) -> str:
+    """Return the ISO3 code of a State given any of its codes, names or aliases.
+
+    Accepts ISO2 and ISO3 codes, English and French names, and the aliases of
+    ``parties.csv``, in any case, with or without accents and extra spaces.
+
+    Raises
+    ------
+    UnknownPartyError
+        When nothing matches; its ``suggestions`` hold the closest names.
+
+    Examples
+    --------
+    >>> resolve_party("Turkey"), resolve_party("slovaquie"), resolve_party("mk")
+    ('TUR', 'SVK', 'MKD')
+    >>> resolve_party("Moldavia")
+    Traceback (most recent call last):
+    ...
+    lanzarote_analysis.errors.UnknownPartyError: Unknown Party 'Moldavia': no ISO code, name or alias matches. Did you mean: Moldavie?
+    """
+    if not isinstance(name_or_code, str):
+        raise UnknownPartyError(name_or_code)
+    names = party_names(data_dir)
+    key = normalise_name(name_or_code)
+    if key in names:
+        return names[key]
+    parties = load_parties(data_dir)
+    display = {normalise_name(n): n for iso3, row in parties.iterrows()
+               for n in (row["name_en"], row["name_fr"],
+                         *(row["aliases"].split("|") if isinstance(row["aliases"], str) else []))}
+    close = difflib.get_close_matches(key, list(display), n=3, cutoff=0.6)
+    raise UnknownPartyError(name_or_code, [display[c] for c in close])

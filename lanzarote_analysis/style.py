@@ -1,0 +1,86 @@
+"""The one visual theme of every figure: fonts, sizes, colours.
+
+Figures are byte-reproducible only if every run uses the same settings, so the theme
+is set here and nowhere else. Colours follow the Okabe-Ito palette (safe for the
+common colour-vision deficiencies); categories that must also read in greyscale or
+for colour-blind readers get a hatch as well.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+#: Bundled with matplotlib, so every machine renders the same glyphs.
+FONT_FAMILY = "DejaVu Sans"
+
+RC_PARAMS: dict[str, Any] = {
+    "font.family": FONT_FAMILY,
+    "font.size": 9,
+    "axes.titlesize": 11,
+    "axes.titleweight": "bold",
+    "axes.labelsize": 9,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "legend.fontsize": 8,
+    "legend.frameon": False,
+    "xtick.labelsize": 8,
+    "ytick.labelsize": 8,
+    "figure.dpi": 100,
+    "savefig.dpi": 200,
+    "figure.facecolor": "white",
+    "savefig.facecolor": "white",
+    "hatch.linewidth": 0.6,
+    # Reproducible SVG: fixed ids, text as paths (no dependence on installed fonts).
+    "svg.hashsalt": "lanzarote-analysis",
+    "svg.fonttype": "path",
+    "pdf.fonttype": 42,
+    "path.simplify": True,
+}
+
+#: Colours of the civil society gap categories (see ``gaps.GAP_CATEGORIES``).
+GAP_COLOURS: dict[str, str] = {
+    "both": "#D55E00",  # vermillion
+    "involvement_only": "#CC79A7",  # reddish purple
+    "financing_only": "#E69F00",  # orange
+    "none": "#56B4E9",  # sky blue
+    "unconfirmed": "#FFFFFF",  # white with hatching: uncertainty must not read as a colour
+    "not_covered": "#BDBDBD",  # mid grey
+}
+#: Hatches: the unconfirmed category is recognisable without colour.
+GAP_HATCHES: dict[str, str] = {"unconfirmed": "////"}
+UNCONFIRMED_EDGE = "#555555"
+
+#: States that are not Parties (context only on maps).
+NON_PARTY_COLOUR = "#F0F0F0"
+BORDER_COLOUR = "#FFFFFF"
+OUTLINE_COLOUR = "#7F7F7F"
+
+#: Recommendation levels: one hue, darker for stronger obligations (reads in greyscale).
+LEVEL_COLOURS: dict[str, str] = {
+    "require": "#08306B",
+    "request": "#4292C6",
+    "invite": "#C6DBEF",
+}
+NOT_ADDRESSED_COLOUR = "#F7F7F7"
+
+TEXT_COLOUR = "#222222"
+MUTED_TEXT_COLOUR = "#555555"
+
+
+@contextmanager
+def theme() -> Iterator[None]:
+    """Apply the project theme within a ``with`` block.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> with theme():
+    ...     matplotlib.rcParams["font.family"]
+    ['DejaVu Sans']
+    """
+    import matplotlib as mpl
+
+    with mpl.rc_context(RC_PARAMS):
+        yield

@@ -1,0 +1,145 @@
+"""Reading one CSV file of the data package into a typed DataFrame.
+
+The file is read as text with the standard ``csv`` module first, so that every
+problem can be located by line number, then each column is converted to the type
+its Table Schema declares. Leading BOMs and stray whitespace are accepted and
+normalised; everything else that is off becomes a :class:`~.errors.Problem`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+from pathlib import Path
+
+import pandas as pd
+
+from .errors import Problem
+from .schema import FieldSpec, ResourceSpec
+
+_INTEGER = re.compile(r"^[+-]?[0-9]+$")
+_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+_NUMBER = re.compile(r"^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$")
+
+
+def _clean(cell: str) -> str:
+    # Spreadsheets add stray spaces and may decompose accents; normalise both.
+    return unicodedata.normalize("NFC", cell.strip())
+
+
+def read_raw_table(
+    data_dir: Path, spec: ResourceSpec
+) -> tuple[pd.DataFrame | None, list[Problem]]:
+    """Read a table's cells as strings, indexed by line number in the file.
+
+    Returns ``None`` instead of a frame when the file cannot be read at all.
+    """
+    path = data_dir / spec.path
+    name = spec.path
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None, [Problem(name, None, None, None, "the file named in datapackage.json")]
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return None, [Problem(name, line, None, repr(raw[exc.start : exc.end]),
+                              "UTF-8 text")]
+    if not text.strip():
+        return None, [Problem(name, None, None, None,
+                              f"a header row ({', '.join(spec.field_names)}) and data rows; "
+                              "the file is empty")]
+
+    problems: list[Problem] = []
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header = [_clean(c) for c in next(reader)]
+    declared = spec.field_names
+    for column in declared:
+        if column not in header:
+            problems.append(Problem(name, 1, column, None,
+                                    "this column, declared in datapackage.json"))
+    for column in header:
+        if column not in declared:
+            problems.append(Problem(name, 1, column, None,
+                                    "only columns declared in datapackage.json (declare it "
+                                    "there first)"))
+    seen: set[str] = set()
+    for column in header:
+        if column in seen:
+            problems.append(Problem(name, 1, column, None, "each column once"))
+        seen.add(column)
+    if problems:
+        return None, problems
+
+    rows: list[list[str]] = []
+    lines: list[int] = []
+    start = reader.line_num + 1
+    for record in reader:
+        if not any(c.strip() for c in record):  # blank lines are harmless
+            start = reader.line_num + 1
+            continue
+        if len(record) != len(header):
+            problems.append(Problem(name, start, None, ",".join(record)[:80],
+                                    f"{len(header)} comma-separated fields, found {len(record)}"))
+        else:
+            rows.append([_clean(c) for c in record])
+            lines.append(start)
+        start = reader.line_num + 1
+    frame = pd.DataFrame(rows, columns=header, index=pd.Index(lines, name="line"), dtype=str)
+    return frame[declared], problems
+
+
+def _convert(series: pd.Series, spec: FieldSpec) -> pd.Series:
+    """Convert a column of cleaned strings ('' = missing); unparsable cells become NA."""
+    present = series.ne("")
+    if spec.type == "string":
+        return series.where(present, None).astype("str")
+    if spec.type == "integer":
+        ok = series.str.match(_INTEGER.pattern)
+        return pd.to_numeric(series.where(ok & present), errors="coerce").astype("Int64")
+    if spec.type == "number":
+        ok = series.str.match(_NUMBER.pattern)
+        return pd.to_numeric(series.where(ok & present), errors="coerce").astype("Float64")
+    if spec.type == "boolean":
+        mapping = {v: True for v in spec.true_values} | {v: False for v in spec.false_values}
+        return series.map(mapping).astype("boolean")
+    if spec.type == "date":
+        ok = series.str.match(_DATE.pattern)
+        return pd.to_datetime(series.where(ok & present), format="%Y-%m-%d", errors="coerce")
+    raise AssertionError(f"unsupported type {spec.type}")  # schema.py rejects it earlier
+
+
+def expected_type(spec: FieldSpec) -> str:
+    if spec.type == "boolean":
+        return f"a boolean ({' or '.join(spec.true_values + spec.false_values)})"
+    return {
+        "integer": "an integer",
+        "number": "a number",
+        "date": "a date as YYYY-MM-DD",
+    }.get(spec.type, spec.type)
+
+
+def convert_types(
+    frame: pd.DataFrame, spec: ResourceSpec
+) -> tuple[pd.DataFrame, list[Problem], set[tuple[int, str]]]:
+    """Give every column its declared type; report cells that do not parse.
+
+    Also returns the (line, column) cells that failed, so later checks do not report
+    them a second time as missing.
+    """
+    problems: list[Problem] = []
+    failed: set[tuple[int, str]] = set()
+    out = {}
+    for field_spec in spec.fields:
+        raw = frame[field_spec.name]
+        typed = _convert(raw, field_spec)
+        bad = raw.ne("") & typed.isna()
+        for line, value in raw[bad].items():
+            problems.append(Problem(spec.path, int(line), field_spec.name, value,
+                                    expected_type(field_spec)))
+            failed.add((int(line), field_spec.name))
+        out[field_spec.name] = typed
+    return pd.DataFrame(out, index=frame.index), problems, failed
