@@ -49,7 +49,7 @@ def _finalise(frame: pd.DataFrame, spec: ResourceSpec) -> pd.DataFrame:
             out[field.name] = out[field.name].astype(dtype)
     out = out.reset_index(drop=True)
     if spec.primary_key:
-        out = out.set_index(list(spec.primary_key), verify_integrity=False)
+        out = out.set_index(list(spec.primary_key))
     return out
 
 
@@ -68,8 +68,11 @@ def _read_and_validate(data_dir: Path) -> dict[str, pd.DataFrame]:
         problems += found
         problems += check_table(typed, spec, skip=failed)
         frames[name] = typed
-    problems += check_foreign_keys(frames, specs)
-    problems += check_source_locators(frames, specs)
+    # A cell already reported (e.g. a level outside its enumeration) is not reported
+    # a second time as a dangling reference.
+    flagged = {(p.file, p.row, p.column) for p in problems}
+    problems += [p for p in check_foreign_keys(frames, specs) + check_source_locators(frames, specs)
+                 if (p.file, p.row, p.column) not in flagged]
     if problems:
         raise DataValidationError(str(data_dir), problems)
     return {name: _finalise(frames[name], specs[name]) for name in specs}

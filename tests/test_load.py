@@ -1,0 +1,98 @@
+"""Loading: types, keys, the data directory in force, caching and lazy heavy imports."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+import lanzarote_analysis as la
+from lanzarote_analysis.paths import DATA_DIR_ENV_VAR
+
+
+def test_tables_are_typed_and_indexed_by_their_key(bundled_data_dir):
+    descriptor = json.loads((bundled_data_dir / "datapackage.json").read_text("utf-8"))
+    tables = la.load_tables()
+    assert set(tables) == {r["name"] for r in descriptor["resources"]}
+    for resource in descriptor["resources"]:
+        key = resource["schema"]["primaryKey"]
+        key = [key] if isinstance(key, str) else key
+        assert list(tables[resource["name"]].index.names) == key, resource["name"]
+
+
+def test_dtypes():
+    parties = la.load_parties()
+    assert isinstance(parties["round2_coverage"].dtype, pd.CategoricalDtype)
+    assert parties["is_coe_member_at_adoption"].dtype == bool
+    assert pd.api.types.is_datetime64_any_dtype(parties["party_since"])
+    assert parties.loc["RUS", "coe_membership_ended"] == pd.Timestamp("2022-03-16")
+    recs = la.load_recommendations()
+    assert recs["level"].cat.ordered
+    assert recs["number"].dtype == "int64"
+    assert la.load_indicators()["denominator"].dtype == "Int64"  # optional integer
+
+
+def test_data_dir_argument_and_environment_variable(data_copy, monkeypatch):
+    path = data_copy / "parties.csv"
+    path.write_text(path.read_text("utf-8").replace(",Malta,Malte,", ",Malta (copy),Malte,"),
+                    encoding="utf-8")
+    assert la.load_parties(data_copy).loc["MLT", "name_en"] == "Malta (copy)"
+    assert la.load_parties().loc["MLT", "name_en"] == "Malta"
+    monkeypatch.setenv(DATA_DIR_ENV_VAR, str(data_copy))
+    assert la.load_parties().loc["MLT", "name_en"] == "Malta (copy)"
+    assert la.compute_civil_society_gaps().loc["MLT", "name_en"] == "Malta (copy)"
+
+
+def test_a_file_edited_while_loaded_is_read_again(data_copy):
+    before = la.load_parties(data_copy)
+    path = data_copy / "parties.csv"
+    path.write_text(path.read_text("utf-8").replace(",Malta,Malte,", ",Malta,Malte (fr),"),
+                    encoding="utf-8")
+    stat = path.stat()  # same size possible: make sure the timestamp moves too
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    after = la.load_parties(data_copy)
+    assert before.loc["MLT", "name_fr"] == "Malte"
+    assert after.loc["MLT", "name_fr"] == "Malte (fr)"
+
+
+def test_unchanged_directory_is_served_from_cache(data_copy, monkeypatch):
+    la.load_tables(data_copy)
+    from lanzarote_analysis import load
+
+    def fail(*args, **kwargs):
+        raise AssertionError("read again although nothing changed")
+
+    monkeypatch.setattr(load, "_read_and_validate", fail)
+    assert len(la.load_parties(data_copy)) == 48
+
+
+def test_callers_cannot_corrupt_the_cache():
+    parties = la.load_parties()
+    parties.loc["MLT", "name_en"] = "changed"
+    parties["name_fr"] = "changed"
+    fresh = la.load_parties()
+    assert fresh.loc["MLT", ["name_en", "name_fr"]].tolist() == ["Malta", "Malte"]
+
+
+@pytest.mark.parametrize("code", [
+    "import lanzarote_analysis as la; la.load_tables(); la.compute_civil_society_gaps(); "
+    "la.resolve_party('Malta')",
+    "from lanzarote_analysis.cli import main; main(['gaps'])",
+])
+def test_loading_does_not_import_plotting_libraries(code):
+    probe = (f"{code}\nimport sys\n"
+             "heavy = [m for m in ('matplotlib', 'seaborn', 'geopandas', 'frictionless') "
+             "if m in sys.modules]\nprint('HEAVY', heavy)")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                            check=True, timeout=120)
+    assert result.stdout.strip().splitlines()[-1] == "HEAVY []"
+
+
+def test_lazy_plotting_names_are_listed():
+    assert "plot_gap_map" in dir(la)
+    with pytest.raises(AttributeError):
+        la.plot_nothing  # noqa: B018
