@@ -11,8 +11,14 @@ INVOLVEMENT_REC = "VII-1"
 FINANCING_REC = "VII-2"
 
 #: Gap categories, from the most to the least to do; the order of every table and legend.
-GAP_CATEGORIES = ("both", "involvement_only", "financing_only", "none", "unconfirmed",
-                  "not_covered")
+GAP_CATEGORIES = (
+    "both",
+    "involvement_only",
+    "financing_only",
+    "none",
+    "unconfirmed",
+    "not_covered",
+)
 GAP_DTYPE = pd.CategoricalDtype(list(GAP_CATEGORIES), ordered=False)
 
 
@@ -45,18 +51,18 @@ def compute_civil_society_gaps(data_dir: PathLike = None) -> pd.DataFrame:
     # Flag the gaps of the covered Parties only.
     gaps = parties[["name_en", "name_fr", "round2_coverage"]].copy()
     is_covered = gaps["round2_coverage"].eq("covered")
-    gaps["lacks_involvement"] = pd.Series(gaps.index.isin(sorted(involvement)),
-                                          index=gaps.index, dtype="boolean").where(is_covered)
-    gaps["lacks_financing"] = pd.Series(gaps.index.isin(sorted(financing)),
-                                        index=gaps.index, dtype="boolean").where(is_covered)
+    gaps["lacks_involvement"] = pd.Series(
+        gaps.index.isin(sorted(involvement)), index=gaps.index, dtype="boolean"
+    ).where(is_covered)
+    gaps["lacks_financing"] = pd.Series(
+        gaps.index.isin(sorted(financing)), index=gaps.index, dtype="boolean"
+    ).where(is_covered)
 
     # Name the category.
     gap = pd.Series("none", index=gaps.index, dtype=object)
     gap[gaps["lacks_involvement"].eq(True) & gaps["lacks_financing"].eq(True)] = "both"
-    gap[gaps["lacks_involvement"].eq(True) & gaps["lacks_financing"].eq(False)] = (
-        "involvement_only")
-    gap[gaps["lacks_involvement"].eq(False) & gaps["lacks_financing"].eq(True)] = (
-        "financing_only")
+    gap[gaps["lacks_involvement"].eq(True) & gaps["lacks_financing"].eq(False)] = "involvement_only"
+    gap[gaps["lacks_involvement"].eq(False) & gaps["lacks_financing"].eq(True)] = "financing_only"
     gap[~is_covered] = gaps.loc[~is_covered, "round2_coverage"].astype(str)
     gaps["gap"] = gap.astype(GAP_DTYPE)
 

@@ -4,18 +4,25 @@ Every table of a directory is read and validated together, so a load reports all
 the problems of the directory at once, cross-table ones included. The result is
 cached and read again as soon as any file of the directory changes, so an analyst
 can edit a CSV while a notebook is open.
+
+Validation (pandera) is the costly part of a load, mostly for importing pandera.
+Content that has passed it once is recorded by its SHA-256 (together with the code
+that validates it) in the user cache directory, and later loads of the same bytes
+skip it. Any change to a file, or to the validation code, validates again.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import threading
 from pathlib import Path
 
 import pandas as pd
 
+from . import schema, tables, validation
 from .errors import DataValidationError, Problem
-from .paths import DESCRIPTOR_NAME, get_data_dir
+from .paths import DESCRIPTOR_NAME, get_cache_dir, get_data_dir
 from .schema import ResourceSpec, parse_descriptor
 from .tables import convert_types, read_raw_table
 from .validation import check_foreign_keys, check_source_locators, check_table
@@ -53,11 +60,33 @@ def _finalise(frame: pd.DataFrame, spec: ResourceSpec) -> pd.DataFrame:
     return out
 
 
+def _validated_marker(data_dir: Path, specs: dict[str, ResourceSpec]) -> Path:
+    """The cache file that records that this exact content passed validation."""
+    digest = hashlib.sha256()
+    for module in (schema, tables, validation):
+        digest.update(Path(module.__file__).read_bytes())
+    for path in [data_dir / DESCRIPTOR_NAME] + [data_dir / s.path for s in specs.values()]:
+        digest.update(path.name.encode() + b"\0")
+        digest.update(path.read_bytes() if path.is_file() else b"<missing>")
+    return get_cache_dir() / "validated" / digest.hexdigest()
+
+
+def _record_valid(marker: Path) -> None:
+    try:
+        marker.parent.mkdir(parents=True, exist_ok=True)
+        marker.touch()
+    except OSError:
+        pass  # a read-only home only costs the next load a validation
+
+
 def _read_and_validate(data_dir: Path) -> dict[str, pd.DataFrame]:
     if not data_dir.is_dir():
-        raise DataValidationError(str(data_dir), [
-            Problem(str(data_dir), None, None, None, "an existing data directory")])
+        raise DataValidationError(
+            str(data_dir), [Problem(str(data_dir), None, None, None, "an existing data directory")]
+        )
     specs, problems = parse_descriptor(data_dir)
+    marker = _validated_marker(data_dir, specs)
+    is_known_valid = not problems and marker.is_file()
     frames: dict[str, pd.DataFrame] = {}
     for name, spec in specs.items():
         raw, found = read_raw_table(data_dir, spec)
@@ -66,15 +95,22 @@ def _read_and_validate(data_dir: Path) -> dict[str, pd.DataFrame]:
             continue
         typed, found, failed = convert_types(raw, spec)
         problems += found
-        problems += check_table(typed, spec, skip=failed)
+        if not is_known_valid:
+            problems += check_table(typed, spec, skip=failed)
         frames[name] = typed
-    # A cell already reported (e.g. a level outside its enumeration) is not reported
-    # a second time as a dangling reference.
-    flagged = {(p.file, p.row, p.column) for p in problems}
-    problems += [p for p in check_foreign_keys(frames, specs) + check_source_locators(frames, specs)
-                 if (p.file, p.row, p.column) not in flagged]
+    if not is_known_valid:
+        # A cell already reported (e.g. a level outside its enumeration) is not reported
+        # a second time as a dangling reference.
+        flagged = {(p.file, p.row, p.column) for p in problems}
+        problems += [
+            p
+            for p in check_foreign_keys(frames, specs) + check_source_locators(frames, specs)
+            if (p.file, p.row, p.column) not in flagged
+        ]
     if problems:
         raise DataValidationError(str(data_dir), problems)
+    if not is_known_valid:
+        _record_valid(marker)
     return {name: _finalise(frames[name], specs[name]) for name in specs}
 
 
@@ -101,8 +137,10 @@ def _load(name: str, data_dir: PathLike) -> pd.DataFrame:
     directory = get_data_dir(data_dir)
     tables = load_tables(directory)
     if name not in tables:
-        raise DataValidationError(str(directory), [
-            Problem(DESCRIPTOR_NAME, None, None, None, f"a resource named '{name}'")])
+        raise DataValidationError(
+            str(directory),
+            [Problem(DESCRIPTOR_NAME, None, None, None, f"a resource named '{name}'")],
+        )
     return tables[name]
 
 

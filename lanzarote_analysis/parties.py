@@ -39,8 +39,9 @@ def party_names(data_dir: PathLike = None) -> dict[str, str]:
         for name in (iso3, row["iso2"], row["name_en"], row["name_fr"], *aliases):
             key = normalise_name(name)
             if names.setdefault(key, iso3) != iso3:
-                raise ValueError(f"parties.csv: the name {name!r} is used for both "
-                                 f"{names[key]} and {iso3}")
+                raise ValueError(
+                    f"parties.csv: the name {name!r} is used for both {names[key]} and {iso3}"
+                )
     return names
 
 
@@ -59,10 +60,11 @@ def resolve_party(name_or_code: str, *, data_dir: PathLike = None) -> str:
     --------
     >>> resolve_party("Turkey"), resolve_party("slovaquie"), resolve_party("mk")
     ('TUR', 'SVK', 'MKD')
-    >>> resolve_party("Moldavia")
-    Traceback (most recent call last):
-    ...
-    lanzarote_analysis.errors.UnknownPartyError: Unknown Party 'Moldavia': no ISO code, name or alias matches. Did you mean: Moldavie, Moldova, Latvia?
+    >>> try:
+    ...     resolve_party("Moldavia")
+    ... except UnknownPartyError as error:
+    ...     print(error.suggestions)
+    ['Moldavie', 'Moldova', 'Latvia']
     """
     if not isinstance(name_or_code, str):
         raise UnknownPartyError(name_or_code)
@@ -71,8 +73,14 @@ def resolve_party(name_or_code: str, *, data_dir: PathLike = None) -> str:
     if key in names:
         return names[key]
     parties = load_parties(data_dir)
-    display = {normalise_name(n): n for iso3, row in parties.iterrows()
-               for n in (row["name_en"], row["name_fr"],
-                         *(row["aliases"].split("|") if isinstance(row["aliases"], str) else []))}
+    display = {
+        normalise_name(n): n
+        for iso3, row in parties.iterrows()
+        for n in (
+            row["name_en"],
+            row["name_fr"],
+            *(row["aliases"].split("|") if isinstance(row["aliases"], str) else []),
+        )
+    }
     close = difflib.get_close_matches(key, list(display), n=3, cutoff=0.6)
     raise UnknownPartyError(name_or_code, [display[c] for c in close])

@@ -41,3 +41,9 @@ def get_data_dir(data_dir: str | os.PathLike[str] | None = None) -> Path:
     if data_dir is None:
         data_dir = os.environ.get(DATA_DIR_ENV_VAR) or BUNDLED_DATA_DIR
     return Path(data_dir).expanduser().resolve()
+
+
+def get_cache_dir() -> Path:
+    """Where the record of already-validated data lives (``$XDG_CACHE_HOME`` standard)."""
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base).expanduser() / "lanzarote-analysis"

@@ -44,18 +44,32 @@ def format_gap_table(data_dir: PathLike = None, *, fmt: str = "csv", lang: str =
         writer.writerow(GAP_TABLE_COLUMNS)
         words = {"true": "true", "false": "false", "missing": ""}
         for row in table.itertuples(index=False):
-            writer.writerow([row.iso3, row.name, _flag(row.lacks_involvement, words),
-                             _flag(row.lacks_financing, words), row.gap])
+            writer.writerow(
+                [
+                    row.iso3,
+                    row.name,
+                    _flag(row.lacks_involvement, words),
+                    _flag(row.lacks_financing, words),
+                    row.gap,
+                ]
+            )
         return out.getvalue()
     if fmt == "markdown":
         headers = get_labels("column", lang)
         words = get_labels("value", lang)
         gap_labels = get_gap_labels(lang)
-        lines = ["| " + " | ".join(headers[c] for c in GAP_TABLE_COLUMNS) + " |",
-                 "|" + "|".join("---" for _ in GAP_TABLE_COLUMNS) + "|"]
+        lines = [
+            "| " + " | ".join(headers[c] for c in GAP_TABLE_COLUMNS) + " |",
+            "|" + "|".join("---" for _ in GAP_TABLE_COLUMNS) + "|",
+        ]
         for row in table.itertuples(index=False):
-            cells = [row.iso3, row.name, _flag(row.lacks_involvement, words),
-                     _flag(row.lacks_financing, words), gap_labels[row.gap]]
+            cells = [
+                row.iso3,
+                row.name,
+                _flag(row.lacks_involvement, words),
+                _flag(row.lacks_financing, words),
+                gap_labels[row.gap],
+            ]
             lines.append("| " + " | ".join(cells) + " |")
         return "\n".join(lines) + "\n"
     raise ValueError(f"Unknown format {fmt!r}; expected csv or markdown")
@@ -69,13 +83,17 @@ def _frictionless_problems(data_dir) -> list[Problem]:
     problems = []
     for task in report.tasks:
         for error in task.errors:
-            problems.append(Problem(
-                task.name and f"{task.name}.csv" or DESCRIPTOR_NAME,
-                getattr(error, "row_number", None), getattr(error, "field_name", None),
-                getattr(error, "cell", None), f"{error.type}: {error.note}"))
+            problems.append(
+                Problem(
+                    task.name and f"{task.name}.csv" or DESCRIPTOR_NAME,
+                    getattr(error, "row_number", None),
+                    getattr(error, "field_name", None),
+                    getattr(error, "cell", None),
+                    f"{error.type}: {error.note}",
+                )
+            )
     for error in report.errors:
-        problems.append(Problem(DESCRIPTOR_NAME, None, None, None,
-                                f"{error.type}: {error.note}"))
+        problems.append(Problem(DESCRIPTOR_NAME, None, None, None, f"{error.type}: {error.note}"))
     return problems
 
 

@@ -86,7 +86,6 @@ def theme() -> Iterator[None]:
         yield
 
 
-
 def annotate(ax, *, title: str, subtitle: str | None = None, source: str | None = None) -> None:
     """Write a figure's title and subtitle above ``ax`` and its source line at the bottom.
 
@@ -102,13 +101,28 @@ def annotate(ax, *, title: str, subtitle: str | None = None, source: str | None 
     ['Subtitle', 'Source: ...']
     >>> plt.close(fig)
     """
-    ax.set_title(title, loc="left", fontweight="bold", color=TEXT_COLOUR,
-                 pad=20 if subtitle else 6)
+    ax.set_title(title, loc="left", fontweight="bold", color=TEXT_COLOUR, pad=20 if subtitle else 6)
     if subtitle:
-        ax.annotate(subtitle, xy=(0, 1), xycoords="axes fraction", xytext=(0, 6),
-                    textcoords="offset points", ha="left", va="bottom", fontsize=8.5,
-                    color=MUTED_TEXT_COLOUR)
+        ax.annotate(
+            subtitle,
+            xy=(0, 1),
+            xycoords="axes fraction",
+            xytext=(0, 6),
+            textcoords="offset points",
+            ha="left",
+            va="bottom",
+            fontsize=8.5,
+            color=MUTED_TEXT_COLOUR,
+        )
     if source:
-        ax.annotate(source, xy=(0, 0), xycoords="figure fraction", xytext=(6, 5),
-                    textcoords="offset points", ha="left", va="bottom", fontsize=7,
-                    color=MUTED_TEXT_COLOUR)
+        ax.annotate(
+            source,
+            xy=(0, 0),
+            xycoords="figure fraction",
+            xytext=(6, 5),
+            textcoords="offset points",
+            ha="left",
+            va="bottom",
+            fontsize=7,
+            color=MUTED_TEXT_COLOUR,
+        )

@@ -9,6 +9,7 @@ normalised; everything else that is off becomes a :class:`~.errors.Problem`.
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import re
 import unicodedata
@@ -29,9 +30,7 @@ def _clean(cell: str) -> str:
     return unicodedata.normalize("NFC", cell.strip())
 
 
-def read_raw_table(
-    data_dir: Path, spec: ResourceSpec
-) -> tuple[pd.DataFrame | None, list[Problem]]:
+def read_raw_table(data_dir: Path, spec: ResourceSpec) -> tuple[pd.DataFrame | None, list[Problem]]:
     """Read a table's cells as strings, indexed by line number in the file.
 
     Returns ``None`` instead of a frame when the file cannot be read at all.
@@ -46,12 +45,17 @@ def read_raw_table(
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        return None, [Problem(name, line, None, repr(raw[exc.start : exc.end]),
-                              "UTF-8 text")]
+        return None, [Problem(name, line, None, repr(raw[exc.start : exc.end]), "UTF-8 text")]
     if not text.strip():
-        return None, [Problem(name, None, None, None,
-                              f"a header row ({', '.join(spec.field_names)}) and data rows; "
-                              "the file is empty")]
+        return None, [
+            Problem(
+                name,
+                None,
+                None,
+                None,
+                f"a header row ({', '.join(spec.field_names)}) and data rows; the file is empty",
+            )
+        ]
 
     problems: list[Problem] = []
     reader = csv.reader(io.StringIO(text, newline=""))
@@ -59,13 +63,20 @@ def read_raw_table(
     declared = spec.field_names
     for column in declared:
         if column not in header:
-            problems.append(Problem(name, 1, column, None,
-                                    "this column, declared in datapackage.json"))
+            problems.append(
+                Problem(name, 1, column, None, "this column, declared in datapackage.json")
+            )
     for column in header:
         if column not in declared:
-            problems.append(Problem(name, 1, column, None,
-                                    "only columns declared in datapackage.json (declare it "
-                                    "there first)"))
+            problems.append(
+                Problem(
+                    name,
+                    1,
+                    column,
+                    None,
+                    "only columns declared in datapackage.json (declare it there first)",
+                )
+            )
     seen: set[str] = set()
     for column in header:
         if column in seen:
@@ -82,8 +93,15 @@ def read_raw_table(
             start = reader.line_num + 1
             continue
         if len(record) != len(header):
-            problems.append(Problem(name, start, None, ",".join(record)[:80],
-                                    f"{len(header)} comma-separated fields, found {len(record)}"))
+            problems.append(
+                Problem(
+                    name,
+                    start,
+                    None,
+                    ",".join(record)[:80],
+                    f"{len(header)} comma-separated fields, found {len(record)}",
+                )
+            )
         else:
             rows.append([_clean(c) for c in record])
             lines.append(start)
@@ -92,24 +110,34 @@ def read_raw_table(
     return frame[declared], problems
 
 
-def _convert(series: pd.Series, spec: FieldSpec) -> pd.Series:
-    """Convert a column of cleaned strings ('' = missing); unparsable cells become NA."""
-    present = series.ne("")
+def _parse(cell: str, spec: FieldSpec) -> object:
+    """Parse one cleaned cell ('' = missing); raise ValueError when it does not parse."""
+    if cell == "":
+        return None
     if spec.type == "string":
-        return series.where(present, None).astype("str")
+        return cell
     if spec.type == "integer":
-        ok = series.str.match(_INTEGER.pattern)
-        return pd.to_numeric(series.where(ok & present), errors="coerce").astype("Int64")
+        if not _INTEGER.match(cell):
+            raise ValueError(cell)
+        return int(cell)
     if spec.type == "number":
-        ok = series.str.match(_NUMBER.pattern)
-        return pd.to_numeric(series.where(ok & present), errors="coerce").astype("Float64")
+        if not _NUMBER.match(cell):
+            raise ValueError(cell)
+        return float(cell)
     if spec.type == "boolean":
-        mapping = {v: True for v in spec.true_values} | {v: False for v in spec.false_values}
-        return series.map(mapping).astype("boolean")
+        if cell in spec.true_values:
+            return True
+        if cell in spec.false_values:
+            return False
+        raise ValueError(cell)
     if spec.type == "date":
-        ok = series.str.match(_DATE.pattern)
-        return pd.to_datetime(series.where(ok & present), format="%Y-%m-%d", errors="coerce")
+        if not _DATE.match(cell):
+            raise ValueError(cell)
+        return datetime.date.fromisoformat(cell)
     raise AssertionError(f"unsupported type {spec.type}")  # schema.py rejects it earlier
+
+
+_DTYPES = {"string": "str", "integer": "Int64", "number": "Float64", "boolean": "boolean"}
 
 
 def expected_type(spec: FieldSpec) -> str:
@@ -127,19 +155,28 @@ def convert_types(
 ) -> tuple[pd.DataFrame, list[Problem], set[tuple[int, str]]]:
     """Give every column its declared type; report cells that do not parse.
 
-    Also returns the (line, column) cells that failed, so later checks do not report
-    them a second time as missing.
+    Cells are parsed in plain Python: the tables are small, and per-column pandas
+    operations would cost more in overhead than the parsing itself. Also returns the
+    (line, column) cells that failed, so later checks do not report them again as
+    missing.
     """
     problems: list[Problem] = []
     failed: set[tuple[int, str]] = set()
+    lines = [int(line) for line in frame.index]
     out = {}
     for field_spec in spec.fields:
-        raw = frame[field_spec.name]
-        typed = _convert(raw, field_spec)
-        bad = raw.ne("") & typed.isna()
-        for line, value in raw[bad].items():
-            problems.append(Problem(spec.path, int(line), field_spec.name, value,
-                                    expected_type(field_spec)))
-            failed.add((int(line), field_spec.name))
-        out[field_spec.name] = typed
+        values = []
+        for line, cell in zip(lines, frame[field_spec.name].tolist(), strict=True):
+            try:
+                values.append(_parse(cell, field_spec))
+            except ValueError:
+                problems.append(
+                    Problem(spec.path, line, field_spec.name, cell, expected_type(field_spec))
+                )
+                failed.add((line, field_spec.name))
+                values.append(None)
+        if field_spec.type == "date":
+            out[field_spec.name] = pd.to_datetime(pd.Series(values, dtype=object)).to_numpy()
+        else:
+            out[field_spec.name] = pd.array(values, dtype=_DTYPES[field_spec.type])
     return pd.DataFrame(out, index=frame.index), problems, failed

@@ -81,8 +81,9 @@ def _describe(check: str, spec: ResourceSpec) -> str:
     return check
 
 
-def check_table(frame: pd.DataFrame, spec: ResourceSpec,
-                skip: set[tuple[int, str]]) -> list[Problem]:
+def check_table(
+    frame: pd.DataFrame, spec: ResourceSpec, skip: set[tuple[int, str]]
+) -> list[Problem]:
     """Run the table's pandera schema lazily and turn every failure into a Problem."""
     pa = _pandera()
 
@@ -104,13 +105,21 @@ def check_table(frame: pd.DataFrame, spec: ResourceSpec,
             continue  # already reported as a value of the wrong type
         problems.append(Problem(spec.path, line, case.column, value, _describe(case.check, spec)))
     for line, values in composite.items():
-        problems.append(Problem(spec.path, line, ", ".join(values), ", ".join(values.values()),
-                                _describe("multiple_fields_uniqueness", spec)))
+        problems.append(
+            Problem(
+                spec.path,
+                line,
+                ", ".join(values),
+                ", ".join(values.values()),
+                _describe("multiple_fields_uniqueness", spec),
+            )
+        )
     return problems
 
 
-def check_foreign_keys(frames: dict[str, pd.DataFrame],
-                       specs: dict[str, ResourceSpec]) -> list[Problem]:
+def check_foreign_keys(
+    frames: dict[str, pd.DataFrame], specs: dict[str, ResourceSpec]
+) -> list[Problem]:
     """Every foreign-key value must exist in the table it refers to."""
     problems = []
     for name, frame in frames.items():
@@ -120,19 +129,27 @@ def check_foreign_keys(frames: dict[str, pd.DataFrame],
             if target is None:
                 continue  # the target's own problems are already reported
             keys = set(target[list(fk.reference_fields)].itertuples(index=False, name=None))
-            for line, values in zip(frame.index, frame[list(fk.fields)].itertuples(
-                    index=False, name=None), strict=True):
+            for line, values in zip(
+                frame.index, frame[list(fk.fields)].itertuples(index=False, name=None), strict=True
+            ):
                 if any(pd.isna(v) for v in values) or values in keys:
                     continue
-                problems.append(Problem(
-                    spec.path, int(line), ", ".join(fk.fields), ", ".join(map(str, values)),
-                    f"a value of {specs[fk.resource].path} column "
-                    f"'{', '.join(fk.reference_fields)}'"))
+                problems.append(
+                    Problem(
+                        spec.path,
+                        int(line),
+                        ", ".join(fk.fields),
+                        ", ".join(map(str, values)),
+                        f"a value of {specs[fk.resource].path} column "
+                        f"'{', '.join(fk.reference_fields)}'",
+                    )
+                )
     return problems
 
 
-def check_source_locators(frames: dict[str, pd.DataFrame],
-                          specs: dict[str, ResourceSpec]) -> list[Problem]:
+def check_source_locators(
+    frames: dict[str, pd.DataFrame], specs: dict[str, ResourceSpec]
+) -> list[Problem]:
     """Each locator in a ``source`` column must name a document listed in sources.csv."""
     sources = frames.get(SOURCES_RESOURCE)
     if sources is None:
@@ -146,8 +163,14 @@ def check_source_locators(frames: dict[str, pd.DataFrame],
             for locator in cell.split("|"):
                 document = locator.split(":", 1)[0]
                 if document not in known:
-                    problems.append(Problem(
-                        specs[name].path, int(line), SOURCE_COLUMN, locator,
-                        f"a locator whose document is a source_id of "
-                        f"{specs[SOURCES_RESOURCE].path} ({', '.join(sorted(known))})"))
+                    problems.append(
+                        Problem(
+                            specs[name].path,
+                            int(line),
+                            SOURCE_COLUMN,
+                            locator,
+                            f"a locator whose document is a source_id of "
+                            f"{specs[SOURCES_RESOURCE].path} ({', '.join(sorted(known))})",
+                        )
+                    )
     return problems

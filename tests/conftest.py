@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
 # Headless, and the same renderer everywhere.
 os.environ.setdefault("MPLBACKEND", "Agg")
+# The record of validated data goes to a private cache, not the user's home.
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="lanzarote-test-cache-")
 
 from lanzarote_analysis.paths import BUNDLED_DATA_DIR, PROJECT_DIR  # noqa: E402
 

@@ -29,8 +29,12 @@ def problems_of(data_dir: Path) -> list[Problem]:
 
 
 def run_validate(data_dir: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "lanzarote_analysis", "validate", str(data_dir)],
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "lanzarote_analysis", "validate", str(data_dir)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def line_of(path: Path, startswith: str) -> int:
@@ -45,8 +49,12 @@ def _unknown_party_code(d: Path) -> tuple[str, int, str, str]:
 
 def _duplicate_key(d: Path) -> tuple[str, int, str, str]:
     replace_in(d / "recommendations.csv", "VII-4,2,VII,4,", "VII-3,2,VII,4,")
-    return "recommendations.csv", line_of(d / "recommendations.csv", "VII-3,2,VII,4"), "rec_id", \
-        "VII-3"
+    return (
+        "recommendations.csv",
+        line_of(d / "recommendations.csv", "VII-3,2,VII,4"),
+        "rec_id",
+        "VII-3",
+    )
 
 
 def _bad_level(d: Path) -> tuple[str, int, str, str]:
@@ -65,15 +73,22 @@ def _wrong_boolean(d: Path) -> tuple[str, int, str, str]:
 
 
 def _dangling_foreign_key(d: Path) -> tuple[str, int, str, str]:
-    replace_in(d / "practices.csv", "EST-violence-prevention-strategy,EST,",
-               "EST-violence-prevention-strategy,ZZZ,")
+    replace_in(
+        d / "practices.csv",
+        "EST-violence-prevention-strategy,EST,",
+        "EST-violence-prevention-strategy,ZZZ,",
+    )
     return "practices.csv", line_of(d / "practices.csv", "EST-"), "iso3", "ZZZ"
 
 
 def _unknown_source_document(d: Path) -> tuple[str, int, str, str]:
     replace_in(d / "levels.csv", "factsheet:introduction:fn1", "factshet:introduction:fn1")
-    return "levels.csv", line_of(d / "levels.csv", "request,"), "source", \
-        "factshet:introduction:fn1"
+    return (
+        "levels.csv",
+        line_of(d / "levels.csv", "request,"),
+        "source",
+        "factshet:introduction:fn1",
+    )
 
 
 CASES = {
@@ -91,8 +106,9 @@ CASES = {
 def test_cell_errors_are_located(data_copy, case):
     file, line, column, value = CASES[case](data_copy)
     problems = problems_of(data_copy)
-    located = [p for p in problems if (p.file, p.row, p.column, p.value) ==
-               (file, line, column, value)]
+    located = [
+        p for p in problems if (p.file, p.row, p.column, p.value) == (file, line, column, value)
+    ]
     assert located, f"no problem at {file}:{line} {column}={value!r} in {problems}"
     assert located[0].expected  # says what was expected
     assert str(located[0]).startswith(f"{file}, line {line}, column '{column}': found {value!r}")
@@ -110,8 +126,12 @@ def test_missing_column(data_copy):
     # Drop the last column (source); quoted commas in summaries stay intact before it.
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     problems = problems_of(data_copy)
-    assert Problem("recommendations.csv", 1, "source", None,
-                   "this column, declared in datapackage.json") in problems
+    assert (
+        Problem(
+            "recommendations.csv", 1, "source", None, "this column, declared in datapackage.json"
+        )
+        in problems
+    )
 
 
 def test_empty_file(data_copy):
@@ -133,8 +153,9 @@ def test_malformed_datapackage(data_copy):
     path.write_text(text.replace('"resources": [', '"resources": [,', 1), encoding="utf-8")
     [problem] = problems_of(data_copy)
     assert problem.file == "datapackage.json"
-    assert problem.row == next(i for i, line in enumerate(text.splitlines(), 1)
-                               if '"resources": [' in line)
+    assert problem.row == next(
+        i for i, line in enumerate(text.splitlines(), 1) if '"resources": [' in line
+    )
     assert "valid JSON" in problem.expected
 
 
@@ -155,12 +176,12 @@ def test_bom_and_stray_whitespace_are_accepted_and_normalised(data_copy):
 
 
 def test_every_problem_of_a_load_is_reported_together(data_copy):
-    expected = [_bad_level(data_copy), _dangling_foreign_key(data_copy),
-                _wrong_type(data_copy)]
+    expected = [_bad_level(data_copy), _dangling_foreign_key(data_copy), _wrong_type(data_copy)]
     problems = problems_of(data_copy)
     for file, line, column, value in expected:
-        assert any((p.file, p.row, p.column, p.value) == (file, line, column, value)
-                   for p in problems)
+        assert any(
+            (p.file, p.row, p.column, p.value) == (file, line, column, value) for p in problems
+        )
 
 
 def test_missing_data_dir(tmp_path):

@@ -14,8 +14,12 @@ from lanzarote_analysis.cli import main
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "lanzarote_analysis", *args],
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "lanzarote_analysis", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_gaps_csv_has_one_row_per_state_and_the_factsheet_split(capsys):
@@ -25,8 +29,13 @@ def test_gaps_csv_has_one_row_per_state_and_the_factsheet_split(capsys):
     parties = la.load_parties()
     assert [r["iso3"] for r in rows] == list(parties.index)
     split = {g: sum(r["gap"] == g for r in rows) for g in {r["gap"] for r in rows}}
-    assert split == {"both": 8, "financing_only": 9, "none": 25, "unconfirmed": 2,
-                     "not_covered": int((parties["round2_coverage"] == "not_covered").sum())}
+    assert split == {
+        "both": 8,
+        "financing_only": 9,
+        "none": 25,
+        "unconfirmed": 2,
+        "not_covered": int((parties["round2_coverage"] == "not_covered").sum()),
+    }
     norway = next(r for r in rows if r["iso3"] == "NOR")
     assert (norway["lacks_involvement"], norway["lacks_financing"]) == ("", "")
 
@@ -35,17 +44,22 @@ def test_gaps_markdown_in_french(capsys):
     assert main(["gaps", "--format", "markdown", "--lang", "fr"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0].startswith("| ISO3 | Partie |")
-    assert any("| MLT | Malte | non | oui | Financement seulement |" == line for line in out)
+    assert any(line == "| MLT | Malte | non | oui | Financement seulement |" for line in out)
     assert len(out) == 2 + len(la.load_parties())
 
 
 def test_gaps_with_data_dir(data_copy, capsys):
     path = data_copy / "addressees.csv"
-    path.write_text("".join(l for l in path.read_text("utf-8").splitlines(True)
-                            if not l.startswith("VII-2,MLT")), encoding="utf-8")
+    path.write_text(
+        "".join(
+            line
+            for line in path.read_text("utf-8").splitlines(True)
+            if not line.startswith("VII-2,MLT")
+        ),
+        encoding="utf-8",
+    )
     assert main(["gaps", "--data-dir", str(data_copy)]) == 0
-    malta = next(line for line in capsys.readouterr().out.splitlines()
-                 if line.startswith("MLT,"))
+    malta = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("MLT,"))
     assert malta == "MLT,Malta,false,false,none"
 
 

@@ -20,15 +20,18 @@ def canonical(name: str) -> str:
 def direct(project_dir) -> set[str]:
     project = tomllib.loads((project_dir / "pyproject.toml").read_text("utf-8"))["project"]
     requirements = project["dependencies"] + [
-        r for extra in project["optional-dependencies"].values() for r in extra]
+        r for extra in project["optional-dependencies"].values() for r in extra
+    ]
     return {canonical(re.split(r"[<>=!~ \[;]", r, maxsplit=1)[0]) for r in requirements}
 
 
 @pytest.fixture(scope="module")
 def locked(project_dir) -> dict[str, str]:
     text = (project_dir / "requirements.lock").read_text("utf-8")
-    return {canonical(n): v for n, v in re.findall(r"^([A-Za-z0-9_.-]+)==([^\s\\;]+)", text,
-                                                     flags=re.MULTILINE)}
+    return {
+        canonical(n): v
+        for n, v in re.findall(r"^([A-Za-z0-9_.-]+)==([^\s\\;]+)", text, flags=re.MULTILINE)
+    }
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +49,8 @@ def conda(project_dir) -> dict[str, str]:
 def test_same_direct_dependencies(direct, conda):
     assert set(conda) == direct, (
         f"only in environment.yml: {sorted(set(conda) - direct)}; "
-        f"only in pyproject.toml: {sorted(direct - set(conda))}")
+        f"only in pyproject.toml: {sorted(direct - set(conda))}"
+    )
 
 
 def test_same_versions_as_the_lock(conda, locked):
@@ -58,6 +62,7 @@ def test_lock_covers_every_direct_dependency_with_hashes(direct, locked, project
     assert direct <= set(locked)
     text = (project_dir / "requirements.lock").read_text("utf-8")
     pins = re.findall(r"^\S+==\S+", text, flags=re.MULTILINE)
-    hashed = re.findall(r"^\S+==\S+(?: ; [^\\\n]+)? \\\n\s+--hash=sha256:[0-9a-f]{64}", text,
-                        flags=re.MULTILINE)
+    hashed = re.findall(
+        r"^\S+==\S+(?: ; [^\\\n]+)? \\\n\s+--hash=sha256:[0-9a-f]{64}", text, flags=re.MULTILINE
+    )
     assert len(hashed) == len(pins) > 0  # make installs with --require-hashes

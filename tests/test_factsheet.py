@@ -68,14 +68,22 @@ def test_eight_and_seventeen_parties_and_vii1_inside_vii2(factsheet):
 
 # Each level with the words of the factsheet that give it.
 LEVEL_SENTENCES = {
-    "VII-1": ("require", "listed", "The Lanzarote Committee **requires** Parties that are not "
-                                   "already doing so³"),
-    "VII-2": ("request", "listed", "The Lanzarote Committee **requests** Parties that are not "
-                                   "already doing so⁵"),
-    "VII-3": ("invite", "all_parties", "the Lanzarote Committee **invites** all Parties to "
-                                       "expand co-operation"),
-    "VII-4": ("invite", "all_parties", "The Lanzarote Committee **invites** all Parties to "
-                                       "ensure"),
+    "VII-1": (
+        "require",
+        "listed",
+        "The Lanzarote Committee **requires** Parties that are not already doing so³",
+    ),
+    "VII-2": (
+        "request",
+        "listed",
+        "The Lanzarote Committee **requests** Parties that are not already doing so⁵",
+    ),
+    "VII-3": (
+        "invite",
+        "all_parties",
+        "the Lanzarote Committee **invites** all Parties to expand co-operation",
+    ),
+    "VII-4": ("invite", "all_parties", "The Lanzarote Committee **invites** all Parties to ensure"),
     "VII-5": ("invite", "all_parties", "The Lanzarote Committee invites **all Parties** to:"),
     "VII-6": ("invite", "all_parties", "The Lanzarote Committee invites **all Parties** to:"),
     "VII-7": ("invite", "all_parties", "The Lanzarote Committee invites **all Parties** to:"),
@@ -130,8 +138,9 @@ def test_gap_split(factsheet):
 
 
 def test_promising_practice_parties(factsheet):
-    section = factsheet.split("Examples of promising practices identified by the Lanzarote "
-                              "Committee")[1].split("Recommendations of the Lanzarote")[0]
+    section = factsheet.split(
+        "Examples of promising practices identified by the Lanzarote Committee"
+    )[1].split("Recommendations of the Lanzarote")[0]
     named = {la.resolve_party(n) for n in re.findall(r"In \*\*([^*]+)\*\*", section)}
     assert named == {"CYP", "EST", "LUX", "CHE", "TUR"}
     practices = la.load_practices()
@@ -152,10 +161,18 @@ def test_childrens_rights_bodies(factsheet):
     ("indicator", "value", "denominator", "sentence"),
     [
         ("parties_supporting_adult_awareness", 27, 43, "The Committee counts 27 Parties out of 43"),
-        ("parties_reporting_child_friendly_material", 15, 43, "15 Parties report that civil "
-                                                              "society uses child-friendly"),
-        ("children_participating", 306, None, "information received from 306 [children](#) in "
-                                              "10 Parties"),
+        (
+            "parties_reporting_child_friendly_material",
+            15,
+            43,
+            "15 Parties report that civil society uses child-friendly",
+        ),
+        (
+            "children_participating",
+            306,
+            None,
+            "information received from 306 [children](#) in 10 Parties",
+        ),
         ("parties_with_child_participants", 10, 43, "306 [children](#) in 10 Parties"),
     ],
 )

@@ -10,11 +10,24 @@ from lanzarote_analysis import GAP_CATEGORIES, get_gap_labels, get_label, load_t
 from lanzarote_analysis.labels import _table, all_label_keys
 
 # Words legitimately spelt the same in both languages.
-SAME_IN_BOTH = {"ISO3", "Invite", "Source", "source", "Monaco", "Luxembourg", "France", "Portugal", "Ukraine",
-                "Liechtenstein", "Türkiye"}
+SAME_IN_BOTH = {
+    "ISO3",
+    "Invite",
+    "Source",
+    "source",
+    "Monaco",
+    "Luxembourg",
+    "France",
+    "Portugal",
+    "Ukraine",
+    "Liechtenstein",
+    "Türkiye",
+}
 ENGLISH_ONLY_WORDS = re.compile(
     r"\b(the|and|of|only|not|with|by|Financing|Involvement|covered|recommendation|"
-    r"children|yes|Source:)(?=\W|$)", re.IGNORECASE)
+    r"children|yes|Source:)(?=\W|$)",
+    re.IGNORECASE,
+)
 
 
 @pytest.mark.parametrize("key", all_label_keys())

@@ -38,8 +38,9 @@ def test_dtypes():
 
 def test_data_dir_argument_and_environment_variable(data_copy, monkeypatch):
     path = data_copy / "parties.csv"
-    path.write_text(path.read_text("utf-8").replace(",Malta,Malte,", ",Malta (copy),Malte,"),
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text("utf-8").replace(",Malta,Malte,", ",Malta (copy),Malte,"), encoding="utf-8"
+    )
     assert la.load_parties(data_copy).loc["MLT", "name_en"] == "Malta (copy)"
     assert la.load_parties().loc["MLT", "name_en"] == "Malta"
     monkeypatch.setenv(DATA_DIR_ENV_VAR, str(data_copy))
@@ -50,8 +51,9 @@ def test_data_dir_argument_and_environment_variable(data_copy, monkeypatch):
 def test_a_file_edited_while_loaded_is_read_again(data_copy):
     before = la.load_parties(data_copy)
     path = data_copy / "parties.csv"
-    path.write_text(path.read_text("utf-8").replace(",Malta,Malte,", ",Malta,Malte (fr),"),
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text("utf-8").replace(",Malta,Malte,", ",Malta,Malte (fr),"), encoding="utf-8"
+    )
     stat = path.stat()  # same size possible: make sure the timestamp moves too
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
     after = la.load_parties(data_copy)
@@ -78,17 +80,23 @@ def test_callers_cannot_corrupt_the_cache():
     assert fresh.loc["MLT", ["name_en", "name_fr"]].tolist() == ["Malta", "Malte"]
 
 
-@pytest.mark.parametrize("code", [
-    "import lanzarote_analysis as la; la.load_tables(); la.compute_civil_society_gaps(); "
-    "la.resolve_party('Malta')",
-    "from lanzarote_analysis.cli import main; main(['gaps'])",
-])
+@pytest.mark.parametrize(
+    "code",
+    [
+        "import lanzarote_analysis as la; la.load_tables(); la.compute_civil_society_gaps(); "
+        "la.resolve_party('Malta')",
+        "from lanzarote_analysis.cli import main; main(['gaps'])",
+    ],
+)
 def test_loading_does_not_import_plotting_libraries(code):
-    probe = (f"{code}\nimport sys\n"
-             "heavy = [m for m in ('matplotlib', 'seaborn', 'geopandas', 'frictionless') "
-             "if m in sys.modules]\nprint('HEAVY', heavy)")
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                            check=True, timeout=120)
+    probe = (
+        f"{code}\nimport sys\n"
+        "heavy = [m for m in ('matplotlib', 'seaborn', 'geopandas', 'frictionless') "
+        "if m in sys.modules]\nprint('HEAVY', heavy)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=120
+    )
     assert result.stdout.strip().splitlines()[-1] == "HEAVY []"
 
 
@@ -96,3 +104,40 @@ def test_lazy_plotting_names_are_listed():
     assert "plot_gap_map" in dir(la)
     with pytest.raises(AttributeError):
         la.plot_nothing  # noqa: B018
+
+
+def markers(cache_root) -> set[str]:
+    folder = cache_root / "lanzarote-analysis" / "validated"
+    return {p.name for p in folder.iterdir()} if folder.is_dir() else set()
+
+
+def test_valid_content_is_recorded_and_not_validated_twice(data_copy, tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    la.load_tables(data_copy)
+    assert len(markers(tmp_path / "cache")) == 1
+    probe = (
+        "import sys, lanzarote_analysis as la\n"
+        f"la.load_tables({str(data_copy)!r})\n"
+        "print('pandera' in sys.modules)"
+    )
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    result = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+        timeout=120,
+    )
+    assert result.stdout.strip() == "False"
+
+
+def test_changed_or_invalid_content_is_validated_again(data_copy, tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    la.load_tables(data_copy)
+    before = markers(tmp_path / "cache")
+    path = data_copy / "levels.csv"
+    path.write_text(path.read_text("utf-8").replace("invite,1,", "invite,0,"), encoding="utf-8")
+    with pytest.raises(la.DataValidationError, match="at least 1"):
+        la.load_tables(data_copy)
+    assert markers(tmp_path / "cache") == before  # invalid content is never recorded

@@ -15,8 +15,13 @@ PARTIES = la.load_parties()
 NAMES = sorted(
     (name, iso3)
     for iso3, row in PARTIES.iterrows()
-    for name in (iso3, row["iso2"], row["name_en"], row["name_fr"],
-                 *(row["aliases"].split("|") if isinstance(row["aliases"], str) else []))
+    for name in (
+        iso3,
+        row["iso2"],
+        row["name_en"],
+        row["name_fr"],
+        *(row["aliases"].split("|") if isinstance(row["aliases"], str) else []),
+    )
 )
 
 
@@ -25,12 +30,25 @@ def test_every_code_name_and_alias(name, iso3):
     assert la.resolve_party(name) == iso3
 
 
-@pytest.mark.parametrize(("name", "iso3"), [
-    ("Turkey", "TUR"), ("Türkiye", "TUR"), ("Slovakia", "SVK"), ("Slovak Republic", "SVK"),
-    ("Moldova", "MDA"), ("Republic of Moldova", "MDA"), ("Czechia", "CZE"),
-    ("Czech Republic", "CZE"), ("Russia", "RUS"), ("Russian Federation", "RUS"),
-    ("FYROM", "MKD"), ("UK", "GBR"), ("GB", "GBR"), ("Royaume-Uni", "GBR"),
-])
+@pytest.mark.parametrize(
+    ("name", "iso3"),
+    [
+        ("Turkey", "TUR"),
+        ("Türkiye", "TUR"),
+        ("Slovakia", "SVK"),
+        ("Slovak Republic", "SVK"),
+        ("Moldova", "MDA"),
+        ("Republic of Moldova", "MDA"),
+        ("Czechia", "CZE"),
+        ("Czech Republic", "CZE"),
+        ("Russia", "RUS"),
+        ("Russian Federation", "RUS"),
+        ("FYROM", "MKD"),
+        ("UK", "GBR"),
+        ("GB", "GBR"),
+        ("Royaume-Uni", "GBR"),
+    ],
+)
 def test_aliases_the_issue_names(name, iso3):
     assert la.resolve_party(name) == iso3
 
@@ -58,9 +76,14 @@ def test_case_accent_and_whitespace_variants(pair, case, accents, left, right, d
     assert la.resolve_party(f"{left}{variant}{right}") == iso3
 
 
-@pytest.mark.parametrize(("typo", "suggestion"), [
-    ("Grecce", "Greece"), ("Slovenja", "Slovenia"), ("Luxemburg", "Luxembourg"),
-])
+@pytest.mark.parametrize(
+    ("typo", "suggestion"),
+    [
+        ("Grecce", "Greece"),
+        ("Slovenja", "Slovenia"),
+        ("Luxemburg", "Luxembourg"),
+    ],
+)
 def test_unknown_name_suggests_the_closest(typo, suggestion):
     with pytest.raises(UnknownPartyError) as info:
         la.resolve_party(typo)
@@ -76,7 +99,8 @@ def test_unknown_or_wrong_type(bad):
 
 def test_no_name_points_to_two_states(data_copy):
     path = data_copy / "parties.csv"
-    path.write_text(path.read_text("utf-8").replace(",Malte,,", ",Malte,Albania,"),
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text("utf-8").replace(",Malte,,", ",Malte,Albania,"), encoding="utf-8"
+    )
     with pytest.raises(ValueError, match="Albania"):
         la.resolve_party("Malta", data_dir=data_copy)
