@@ -1,0 +1,107 @@
+"""Loading the basemap: joined to parties.csv, strict about missing Parties, read once."""
+
+from __future__ import annotations
+
+import os
+import socket
+from pathlib import Path
+
+import geopandas as gpd
+import pytest
+
+from lanzarote_analysis import basemap as basemap_module
+from lanzarote_analysis.basemap import BASEMAP_LAYER, load_basemap
+from lanzarote_analysis.errors import DataValidationError
+from lanzarote_analysis.load import load_parties
+from lanzarote_analysis.paths import BASEMAP_RELATIVE_PATH
+
+# Non-Parties the basemap must keep as context (data/geo/README.md).
+CONTEXT = ["XKX", "BLR", "GGY", "JEY", "IMN", "FRO", "GRL"]
+
+
+def remove_rows(data_dir: Path, codes: list[str]) -> None:
+    """Rewrite the data directory's basemap without the rows of ``codes``."""
+    path = data_dir / BASEMAP_RELATIVE_PATH
+    frame = gpd.read_file(path, layer=BASEMAP_LAYER)
+    frame[~frame["iso3"].isin(codes)].to_file(path, layer=BASEMAP_LAYER, driver="GPKG")
+
+
+def test_every_state_of_parties_csv_is_joined(bundled_data_dir: Path) -> None:
+    parties = load_parties(bundled_data_dir)
+    basemap = load_basemap(bundled_data_dir)
+    assert basemap.crs.to_epsg() == 3035
+    assert set(parties.index) <= set(basemap.index)
+    assert set(basemap.index[basemap["is_party"]]) == set(parties.index)
+    joined = basemap.loc[parties.index, ["name_en", "name_fr"]]
+    assert joined.equals(parties[["name_en", "name_fr"]])
+    assert (
+        basemap.loc[parties.index, "round2_coverage"].astype(str)
+        == parties["round2_coverage"].astype(str)
+    ).all()
+
+
+def test_non_parties_are_kept_as_context(bundled_data_dir: Path) -> None:
+    basemap = load_basemap(bundled_data_dir)
+    assert set(CONTEXT) <= set(basemap.index)
+    assert not basemap.loc[CONTEXT, "is_party"].any()
+    assert basemap.loc[CONTEXT, "round2_coverage"].isna().all()
+
+
+def test_a_party_missing_from_the_basemap_is_an_error(data_copy: Path) -> None:
+    remove_rows(data_copy, ["MLT", "SMR"])
+    with pytest.raises(DataValidationError) as caught:
+        load_basemap(data_copy)
+    problems = caught.value.problems
+    assert sorted(p.value for p in problems) == ["MLT", "SMR"]
+    for problem in problems:
+        assert problem.file == BASEMAP_RELATIVE_PATH.as_posix()
+        assert problem.column == "iso3"
+        assert "parties.csv" in problem.expected
+    assert "Malta" in str(caught.value) and "europe_50m.gpkg" in str(caught.value)
+
+
+def test_a_missing_basemap_file_is_an_error(data_copy: Path) -> None:
+    (data_copy / BASEMAP_RELATIVE_PATH).unlink()
+    with pytest.raises(DataValidationError, match="europe_50m.gpkg"):
+        load_basemap(data_copy)
+
+
+def test_the_file_is_read_once_per_version(
+    data_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reads = []
+    read_file = gpd.read_file
+
+    def counting_read_file(*args: object, **kwargs: object) -> gpd.GeoDataFrame:
+        reads.append(args[0])
+        return read_file(*args, **kwargs)
+
+    monkeypatch.setattr(gpd, "read_file", counting_read_file)
+    first = load_basemap(data_copy)
+    second = load_basemap(data_copy)
+    assert len(reads) == 1
+    assert first.index.equals(second.index)
+
+    # A caller who edits the frame does not corrupt the cache.
+    second.loc["MLT", ["name", "name_en"]] = "edited"
+    assert load_basemap(data_copy).loc["MLT", ["name", "name_en"]].tolist() == ["Malta", "Malta"]
+    assert len(reads) == 1
+
+    # A new version of the file is read again.
+    path = data_copy / BASEMAP_RELATIVE_PATH
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+    load_basemap(data_copy)
+    assert len(reads) == 2
+
+
+def test_loading_does_not_touch_the_network(
+    data_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise OSError("network access attempted while loading the basemap")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    monkeypatch.setattr(basemap_module, "_cache", {})
+    assert load_basemap(data_copy)["is_party"].sum() == len(load_parties(data_copy))
