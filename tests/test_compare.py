@@ -1,0 +1,89 @@
+"""The tables behind the comparison figures (lanzarote_analysis.compare).
+
+Expectations are read from the CSV files with plain pandas, not from the module.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from lanzarote_analysis.compare import (
+    compute_addressee_counts,
+    compute_gap_shares_by_group,
+    compute_practices_vs_gaps,
+    compute_recommendation_matrix,
+)
+
+
+def read_csv(data_dir: Path, name: str) -> pd.DataFrame:
+    return pd.read_csv(data_dir / f"{name}.csv", keep_default_na=False, dtype=str)
+
+
+@pytest.fixture(scope="module")
+def covered(bundled_data_dir) -> list[str]:
+    parties = read_csv(bundled_data_dir, "parties")
+    return parties.loc[parties["round2_coverage"] == "covered", "iso3"].tolist()
+
+
+def test_matrix_cells_follow_scope_and_addressees(bundled_data_dir, covered):
+    matrix = compute_recommendation_matrix()
+    recs = read_csv(bundled_data_dir, "recommendations").set_index("rec_id")
+    addressees = read_csv(bundled_data_dir, "addressees")
+    assert sorted(matrix.index) == sorted(covered)
+    for rec_id, rec in recs.iterrows():
+        if rec["scope"] == "all_parties":
+            expected = set(covered)
+        else:
+            expected = set(addressees.loc[addressees["rec_id"] == rec_id, "iso3"])
+        assert set(matrix.index[matrix[rec_id].notna()]) == expected
+        assert set(matrix[rec_id].dropna()) == {rec["level"]}
+
+
+def test_matrix_order_depends_on_language_only_for_ties():
+    english, french = compute_recommendation_matrix(), compute_recommendation_matrix(lang="fr")
+    assert list(english.index[:8]) != list(french.index[:8])  # Greece / Grèce, etc.
+    assert set(english.index[:8]) == set(french.index[:8])
+    assert list(french["name_fr"][:3]) == ["Albanie", "Grèce", "Lettonie"]
+
+
+def test_addressee_counts(bundled_data_dir, covered):
+    named = read_csv(bundled_data_dir, "addressees").groupby("rec_id").size()
+    counts = compute_addressee_counts()
+    for rec_id, row in counts.iterrows():
+        expected = named[rec_id] if row["scope"] == "listed" else len(covered)
+        assert row["n_parties"] == expected
+
+
+def test_gap_shares_sum_to_one_and_cover_every_covered_party(bundled_data_dir, covered):
+    shares = compute_gap_shares_by_group()
+    assert shares.drop(columns="n").sum(axis=1).to_numpy() == pytest.approx(1.0)
+    assert shares.loc["eu", "n"].sum() == len(covered)
+    assert shares.loc["subregion", "n"].sum() == len(covered)
+    groups = read_csv(bundled_data_dir, "country_groups").set_index("iso3").loc[covered]
+    assert (
+        shares.loc[("subregion", "Western Asia"), "n"]
+        == (groups["un_m49_subregion"] == "Western Asia").sum()
+    )
+    # The both/financing-only shares of a group are its share named by VII-2.
+    addressees = read_csv(bundled_data_dir, "addressees")
+    financing = set(addressees.loc[addressees["rec_id"] == "VII-2", "iso3"])
+    members = groups.index[groups["is_eu_member_at_adoption"] == "true"]
+    row = shares.loc[("eu", "member")]
+    assert row["both"] + row["financing_only"] == pytest.approx(
+        len(financing & set(members)) / len(members)
+    )
+
+
+def test_practices_table(bundled_data_dir):
+    practices = read_csv(bundled_data_dir, "practices")
+    table = compute_practices_vs_gaps()
+    assert set(table.index) == set(practices["iso3"])
+    both = table.index[table[["VII-1", "VII-2"]].notna().any(axis=1)]
+    assert set(both) == {"CYP", "TUR", "ALB", "LVA"}
+    assert table.loc["ALB", "childrens_rights_body"] and not table.loc["ALB", "promising_practice"]
+    # Promising practices come first.
+    kinds = table["promising_practice"].tolist()
+    assert kinds == sorted(kinds, reverse=True)
