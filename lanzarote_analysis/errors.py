@@ -45,6 +45,9 @@ class DataValidationError(LanzaroteError, ValueError):
         lines += [f"  - {problem}" for problem in self.problems]
         super().__init__("\n".join(lines))
 
+    def __reduce__(self):  # rebuildable when sent back from a worker process
+        return (type(self), (self.data_dir, self.problems))
+
 
 class UnknownPartyError(LanzaroteError, LookupError):
     """A name or code that matches no State of ``parties.csv``."""
@@ -57,3 +60,6 @@ class UnknownPartyError(LanzaroteError, LookupError):
 
     def __str__(self) -> str:  # LookupError would quote the message like a key
         return str(self.args[0])
+
+    def __reduce__(self):  # rebuildable when sent back from a worker process
+        return (type(self), (self.query, self.suggestions))

@@ -209,3 +209,16 @@ def test_validate_command_on_valid_data(data_copy):
     result = run_validate(data_copy)
     assert result.returncode == 0, result.stderr
     assert result.stdout.count("\n") == 1 and "valid" in result.stdout
+
+
+def test_errors_survive_pickling(data_copy):
+    # Figures are built in worker processes, which send errors back pickled.
+    import pickle
+
+    _bad_level(data_copy)
+    with pytest.raises(DataValidationError) as info:
+        la.load_tables(data_copy)
+    copy = pickle.loads(pickle.dumps(info.value))
+    assert copy.problems == info.value.problems and str(copy) == str(info.value)
+    unknown = la.UnknownPartyError("Atlantis", ["Austria"])
+    assert str(pickle.loads(pickle.dumps(unknown))) == str(unknown)
