@@ -35,6 +35,10 @@ test: $(INSTALLED) ## Lint, unit tests and doctests, notebooks (nbval), data pac
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(PY) -m pytest
+# Notebooks only: strict comparison of stored text and HTML outputs (not --nbval-lax);
+# addopts are cleared so that neither doctests nor pytest-mpl collect anything here.
+	$(PY) -m pytest -o addopts="" -p no:cacheprovider --nbval --nbval-current-env \
+	  --nbval-sanitize-with notebooks/nbval-sanitize.cfg notebooks/
 	$(BIN)/frictionless validate data/datapackage.json
 
 lint: $(INSTALLED) ## Fix what ruff can fix and format the code

@@ -7,8 +7,10 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .errors import DataValidationError, LanzaroteError
+from .errors import LanzaroteError
+from .figures import add_figures_command  # imports neither pandas nor matplotlib
 from .labels import LANGUAGES
+from .profile import add_profile_command  # matplotlib only when drawing
 
 DESCRIPTION = """\
 Data and figures on how Parties implement the Lanzarote Convention: civil society
@@ -20,40 +22,62 @@ the LANZAROTE_DATA_DIR environment variable."""
 
 def _data_dir_option() -> argparse.ArgumentParser:
     parent = argparse.ArgumentParser(add_help=False)
-    parent.add_argument("--data-dir", type=Path, metavar="DIR",
-                        help="data directory (default: $LANZAROTE_DATA_DIR, else the "
-                             "bundled data/)")
+    parent.add_argument(
+        "--data-dir",
+        type=Path,
+        metavar="DIR",
+        help="data directory (default: $LANZAROTE_DATA_DIR, else the bundled data/)",
+    )
     return parent
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="lanzarote-analysis", description=DESCRIPTION,
-        formatter_class=argparse.RawDescriptionHelpFormatter)
+        prog="lanzarote-analysis",
+        description=DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     common = [_data_dir_option()]
 
     gaps = commands.add_parser(
-        "gaps", parents=common, help="the civil society gap of every State",
+        "gaps",
+        parents=common,
+        help="the civil society gap of every State",
         description="Print one row per State of parties.csv: iso3, name, lacks_involvement "
-                    "(named by VII-1), lacks_financing (named by VII-2) and gap (both, "
-                    "involvement_only, financing_only, none, unconfirmed, not_covered). "
-                    "lacks_* are empty where the round did not assess the State.")
-    gaps.add_argument("--format", choices=("csv", "markdown"), default="csv",
-                      help="csv (codes, for machines; default) or markdown (labels, for "
-                           "reports)")
-    gaps.add_argument("--lang", choices=LANGUAGES, default="en",
-                      help="language of names and labels (default: en)")
+        "(named by VII-1), lacks_financing (named by VII-2) and gap (both, "
+        "involvement_only, financing_only, none, unconfirmed, not_covered). "
+        "lacks_* are empty where the round did not assess the State.",
+    )
+    gaps.add_argument(
+        "--format",
+        choices=("csv", "markdown"),
+        default="csv",
+        help="csv (codes, for machines; default) or markdown (labels, for reports)",
+    )
+    gaps.add_argument(
+        "--lang", choices=LANGUAGES, default="en", help="language of names and labels (default: en)"
+    )
     gaps.set_defaults(handler=_run_gaps)
 
     validate = commands.add_parser(
-        "validate", parents=common, help="check a data directory and list every problem",
+        "validate",
+        parents=common,
+        help="check a data directory and list every problem",
         description="Validate a data directory against its datapackage.json (types, "
-                    "enumerations, keys, foreign keys, source locators). Exit 0 with a "
-                    "one-line summary when valid; exit 1 listing every problem when not.")
-    validate.add_argument("directory", nargs="?", type=Path, metavar="DATA_DIR",
-                          help="directory to check (default: as --data-dir)")
+        "enumerations, keys, foreign keys, source locators). Exit 0 with a "
+        "one-line summary when valid; exit 1 listing every problem when not.",
+    )
+    validate.add_argument(
+        "directory",
+        nargs="?",
+        type=Path,
+        metavar="DATA_DIR",
+        help="directory to check (default: as --data-dir)",
+    )
     validate.set_defaults(handler=_run_validate)
+    add_figures_command(commands, common)
+    add_profile_command(commands, common)
     return parser
 
 
@@ -76,10 +100,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.handler(args)
-    except DataValidationError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
     except (LanzaroteError, ValueError, OSError) as exc:
+        # Bad data, an unknown Party or an unwritable folder: a message, not a traceback.
         print(f"error: {exc}", file=sys.stderr)
         return 1
 
