@@ -3,7 +3,6 @@ groups of Parties, and how they sit beside the practices the Committee praised."
 
 from __future__ import annotations
 
-import re
 import textwrap
 from typing import Any
 
@@ -23,7 +22,7 @@ from .compare import (
 )
 from .comparison_figure import annotate, create_axes
 from .gaps import compute_civil_society_gaps, get_gap_labels
-from .labels import check_lang, get_label, get_labels
+from .labels import check_lang, get_label, get_labels, get_subregion_label
 from .load import PathLike, load_recommendations
 
 OVERLAP_FIGSIZE = (7.0, 5.0)
@@ -221,15 +220,11 @@ def plot_gap_overlap(
     return ax
 
 
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "_", text.casefold()).strip("_")
-
-
 def _group_label(grouping: str, group: str, n: int, lang: str) -> str:
     if grouping == "eu":
         name = get_label(f"cmp.groups.{group}", lang)
     else:
-        name = get_label(f"cmp.subregion.{_slug(group)}", lang)
+        name = get_subregion_label(group, lang)
     return get_label("cmp.groups.with_n", lang).format(group=name, n=n)
 
 

@@ -57,3 +57,14 @@ def get_labels(prefix: str, lang: str = "en") -> dict[str, str]:
 def all_label_keys() -> list[str]:
     """Every key of the table, in file order."""
     return list(_table())
+
+
+def get_subregion_label(subregion: str, lang: str = "en") -> str:
+    """The label of a UN M49 sub-region as ``country_groups.csv`` names it.
+
+    Examples
+    --------
+    >>> get_subregion_label("Southern Europe", "fr")
+    'Europe méridionale'
+    """
+    return get_label("subregion." + "_".join(str(subregion).lower().split()), lang)

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from .gaps import compute_civil_society_gaps, get_gap_labels
-from .labels import LANGUAGES, check_lang, get_label, get_labels
+from .labels import LANGUAGES, check_lang, get_label, get_labels, get_subregion_label
 from .load import (
     PathLike,
     load_addressees,
@@ -288,8 +288,7 @@ def _format_csv(profile: PartyProfile, lang: str) -> str:
 def _get_subregion_label(subregion: object, lang: str) -> str:
     if pd.isna(subregion):
         return get_label("value.missing", lang)
-    key = "_".join(str(subregion).lower().split())
-    return get_labels("profile.subregion", lang).get(key, str(subregion))
+    return get_subregion_label(str(subregion), lang)
 
 
 def _identity_lines(profile: PartyProfile, lang: str) -> list[tuple[str, str]]:

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from lanzarote_analysis import GAP_CATEGORIES, get_gap_labels, get_label, load_tables
-from lanzarote_analysis.labels import _table, all_label_keys
+from lanzarote_analysis.labels import _table, all_label_keys, get_subregion_label
 
 # Words legitimately spelt the same in both languages.
 SAME_IN_BOTH = {
@@ -53,6 +53,8 @@ def test_every_category_of_the_data_has_a_label():
     needed |= {f"kind.{v}" for v in tables["practices"]["kind"].cat.categories}
     needed |= {f"coverage.{v}" for v in tables["parties"]["round2_coverage"].cat.categories}
     assert needed <= set(all_label_keys())
+    for subregion in tables["country_groups"]["un_m49_subregion"].cat.categories:
+        assert get_subregion_label(subregion, "fr") != subregion
 
 
 def test_gap_labels_follow_category_order():
