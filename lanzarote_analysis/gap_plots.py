@@ -441,44 +441,32 @@ def plot_practices_vs_gaps(
 
         # One mark per cell: filled where it holds, a small grey dot where not.
         options = {"s": 110, "linewidths": 0.6, "edgecolors": style.TEXT_COLOUR} | kwargs
-        for column, kind in enumerate(PRACTICE_KINDS):
-            held = data[kind].to_numpy(dtype=bool)
+
+        def mark_column(column: int, holds: np.ndarray, marker: str, colours) -> None:
             ax.scatter(
-                np.full(held.sum(), column),
-                rows[held],
-                marker="o",
-                color=PRACTICE_COLOUR,
-                zorder=3,
-                **options,
-            )
-            ax.scatter(
-                np.full((~held).sum(), column),
-                rows[~held],
-                marker=".",
-                color=EMPTY_COLOUR,
-                s=20,
-                zorder=2,
-            )
-        for offset, rec_id in enumerate(rec_ids, start=len(PRACTICE_KINDS)):
-            level = data[rec_id]
-            named = level.notna().to_numpy()
-            colours = [style.LEVEL_COLOURS[str(v)] for v in level[named]]
-            ax.scatter(
-                np.full(named.sum(), offset),
-                rows[named],
-                marker="s",
+                np.full(holds.sum(), column),
+                rows[holds],
+                marker=marker,
                 color=colours,
                 zorder=3,
                 **options,
             )
             ax.scatter(
-                np.full((~named).sum(), offset),
-                rows[~named],
+                np.full((~holds).sum(), column),
+                rows[~holds],
                 marker=".",
                 color=EMPTY_COLOUR,
                 s=20,
                 zorder=2,
             )
+
+        for column, kind in enumerate(PRACTICE_KINDS):
+            mark_column(column, data[kind].to_numpy(dtype=bool), "o", PRACTICE_COLOUR)
+        for column, rec_id in enumerate(rec_ids, start=len(PRACTICE_KINDS)):
+            level = data[rec_id]
+            named = level.notna().to_numpy()
+            colours = [style.LEVEL_COLOURS[str(v)] for v in level[named]]
+            mark_column(column, named, "s", colours)
 
         # Table frame: headers on top, Party names on the left.
         ax.set_xticks(np.arange(len(headers)), headers)
