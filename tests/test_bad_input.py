@@ -222,3 +222,42 @@ def test_errors_survive_pickling(data_copy):
     assert copy.problems == info.value.problems and str(copy) == str(info.value)
     unknown = la.UnknownPartyError("Atlantis", ["Austria"])
     assert str(pickle.loads(pickle.dumps(unknown))) == str(unknown)
+
+
+@pytest.mark.parametrize(
+    ("file", "damage", "message"),
+    [
+        ("practices.csv", lambda text: "", "practices.csv; expected a header row"),
+        (
+            "recommendations.csv",
+            lambda text: text.replace("rec_id,round,", "rec_id,rnd,", 1),
+            "recommendations.csv, line 1, column 'round'",
+        ),
+    ],
+    ids=["empty file", "missing column"],
+)
+def test_validate_command_on_file_level_problems(data_copy, file, damage, message):
+    path = data_copy / file
+    path.write_text(damage(path.read_text("utf-8")), encoding="utf-8")
+    result = run_validate(data_copy)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert message in result.stderr
+
+
+def test_validate_command_accepts_bom_and_whitespace(data_copy):
+    path = data_copy / "levels.csv"
+    text = path.read_text("utf-8").replace("invite,1,", "  invite , 1 ,")
+    path.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    result = run_validate(data_copy)
+    assert result.returncode == 0, result.stderr
+
+
+def test_validate_command_checks_the_descriptor_against_the_standard(data_copy):
+    path = data_copy / "datapackage.json"
+    path.write_text(
+        path.read_text("utf-8").replace('"profile": "tabular-data-package"', '"profile": 42', 1),
+        encoding="utf-8",
+    )
+    result = run_validate(data_copy)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "datapackage.json; expected the Data Package standard" in result.stderr
