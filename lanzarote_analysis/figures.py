@@ -45,11 +45,7 @@ class OutputDirectoryError(LanzaroteError, OSError):
 
 
 class FigureBuildError(LanzaroteError):
-    """A figure that could not be built, naming the figure and the reason.
-
-    Its only argument is the message, so it crosses process boundaries intact (errors
-    with richer constructors cannot be unpickled from a worker).
-    """
+    """A figure that could not be built, naming the figure and the reason."""
 
 
 @dataclass(frozen=True)
