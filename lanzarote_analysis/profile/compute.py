@@ -1,0 +1,217 @@
+"""A State's profile as small tables: identity, gap, recommendations, practices."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from ..gaps import compute_civil_society_gaps
+from ..labels import check_lang, get_label, get_labels
+from ..load import (
+    PathLike,
+    load_addressees,
+    load_country_groups,
+    load_parties,
+    load_practices,
+    load_recommendations,
+)
+from ..parties import resolve_party
+
+if TYPE_CHECKING:
+    pass
+
+
+#: The Party a profile shows when none is named (the notebooks' default example).
+DEFAULT_PARTY = "MLT"
+
+#: What a Party's profile says about each recommendation, in display order.
+STATUSES = ("received", "not_received", "not_known", "not_covered")
+STATUS_DTYPE = pd.CategoricalDtype(list(STATUSES), ordered=False)
+
+
+@dataclass(frozen=True)
+class PartyProfile:
+    """What chapter VII says about one State, as small tables.
+
+    Attributes
+    ----------
+    iso3
+        The State's ISO 3166-1 alpha-3 code.
+    identity
+        One row: names, ``round2_coverage``, dates, EU membership, UN M49 sub-region
+        and the source of the coverage.
+    gap
+        One row of :func:`~lanzarote_analysis.gaps.compute_civil_society_gaps`.
+    recommendations
+        The seven recommendations (index ``rec_id``): level, scope, theme, summaries in
+        English and French, ``is_received`` (``<NA>`` where nothing was assessed),
+        ``status`` (received, not_received, not_known, not_covered) and ``source``.
+    practices
+        Promising practices and national children's-rights bodies of the State.
+    """
+
+    iso3: str
+    identity: pd.DataFrame
+    gap: pd.DataFrame
+    recommendations: pd.DataFrame
+    practices: pd.DataFrame
+
+    @property
+    def coverage(self) -> str:
+        """``covered``, ``unconfirmed`` or ``not_covered``."""
+        return str(self.identity["round2_coverage"].iloc[0])
+
+    @property
+    def is_covered(self) -> bool:
+        return self.coverage == "covered"
+
+    def get_name(self, lang: str = "en") -> str:
+        """The State's name in ``lang``."""
+        return str(self.identity[f"name_{check_lang(lang)}"].iloc[0])
+
+
+def compute_party_profile(party: str, *, data_dir: PathLike = None) -> PartyProfile:
+    """Gather everything chapter VII says about one State.
+
+    Parameters
+    ----------
+    party
+        Any code, name or alias that :func:`~lanzarote_analysis.parties.resolve_party`
+        accepts ("Malta", "MLT", "malte").
+    data_dir
+        Data directory; default as :func:`~lanzarote_analysis.paths.get_data_dir`.
+
+    Raises
+    ------
+    UnknownPartyError
+        When ``party`` matches no State; it carries the closest names as suggestions.
+
+    Examples
+    --------
+    >>> profile = compute_party_profile("malte")
+    >>> profile.recommendations["status"].value_counts()["received"].item()
+    6
+    >>> compute_party_profile("Norway").recommendations["status"].unique().tolist()
+    ['not_known']
+    """
+    # Load inputs.
+    iso3 = resolve_party(party, data_dir=data_dir)
+    parties = load_parties(data_dir)
+    groups = load_country_groups(data_dir)
+    recommendations = load_recommendations(data_dir)
+    addressees = load_addressees(data_dir).reset_index()
+    practices = load_practices(data_dir)
+    gaps = compute_civil_society_gaps(data_dir)
+
+    # Identity: who the State is and whether the round covered it.
+    identity = parties.loc[
+        [iso3],
+        [
+            "name_en",
+            "name_fr",
+            "round2_coverage",
+            "is_coe_member_at_adoption",
+            "party_since",
+            "source",
+        ],
+    ]
+    identity = identity.join(groups[["is_eu_member_at_adoption", "un_m49_subregion"]])
+    coverage = str(identity["round2_coverage"].iloc[0])
+
+    # Recommendations: received, not received, or not assessed at all.
+    recs = recommendations[["level", "scope", "theme", "summary_en", "summary_fr"]].copy()
+    named = addressees[addressees["iso3"].eq(iso3)].set_index("rec_id")["source"]
+    list_sources = addressees.groupby("rec_id")["source"].agg(lambda s: "|".join(s.unique()))
+    is_listed = recs["scope"].eq("listed")
+    is_named = recs.index.isin(named.index)
+    if coverage == "covered":
+        received = (~is_listed) | is_named
+        recs["is_received"] = pd.array(received, dtype="boolean")
+        recs["status"] = ["received" if r else "not_received" for r in received]
+        # A listed recommendation's evidence is its list of Parties, named there or not.
+        recs["source"] = recommendations["source"].where(
+            ~is_listed, list_sources.reindex(recs.index).fillna(recommendations["source"])
+        )
+    else:
+        recs["is_received"] = pd.array([pd.NA] * len(recs), dtype="boolean")
+        recs["status"] = "not_known" if coverage == "unconfirmed" else "not_covered"
+        # The evidence is what we know of the State's coverage.
+        recs["source"] = identity["source"].iloc[0]
+    recs["status"] = recs["status"].astype(STATUS_DTYPE)
+
+    own_practices = practices[practices["iso3"].eq(iso3)]
+    return PartyProfile(
+        iso3=iso3,
+        identity=identity,
+        gap=gaps.loc[[iso3], ["lacks_involvement", "lacks_financing", "gap"]],
+        recommendations=recs,
+        practices=own_practices[
+            ["kind", "instrument", "years", "summary_en", "summary_fr", "source"]
+        ],
+    )
+
+
+def _as_profile(party: str | PartyProfile | None, data_dir: PathLike) -> PartyProfile:
+    if isinstance(party, PartyProfile):
+        return party
+    return compute_party_profile(DEFAULT_PARTY if party is None else party, data_dir=data_dir)
+
+
+def _flag(value: object, lang: str) -> str:
+    words = get_labels("value", lang)
+    if pd.isna(value):
+        return words["missing"]
+    return words["true"] if value else words["false"]
+
+
+def tabulate_party_profile(profile: PartyProfile, *, lang: str = "en") -> pd.DataFrame:
+    """The recommendations and practices of a profile as one table, labelled in ``lang``.
+
+    One row per recommendation (level, scope, status) then one per practice; the
+    columns are named in ``lang``.
+
+    Examples
+    --------
+    >>> table = tabulate_party_profile(compute_party_profile("MLT"), lang="fr")
+    >>> table.loc["VII-2", "Statut"]
+    'Reçue'
+    """
+    check_lang(lang)
+    columns = get_labels("profile.column", lang)
+    levels = get_labels("level", lang)
+    scopes = get_labels("scope", lang)
+    statuses = get_labels("profile.status", lang)
+    kinds = get_labels("kind", lang)
+    recs = profile.recommendations
+    rows = [
+        {
+            "item": rec_id,
+            "kind": get_label("profile.item.recommendation", lang),
+            "level": levels[row.level],
+            "scope": scopes[row.scope],
+            "status": statuses[row.status],
+            "summary": getattr(row, f"summary_{lang}"),
+            "source": row.source,
+        }
+        for rec_id, row in zip(recs.index, recs.itertuples(index=False), strict=True)
+    ]
+    for practice_id, row in profile.practices.iterrows():
+        summary = row[f"summary_{lang}"]
+        if isinstance(row["instrument"], str):
+            summary = f"{row['instrument']}: {summary}"
+        rows.append(
+            {
+                "item": practice_id,
+                "kind": kinds[row["kind"]],
+                "level": "",
+                "scope": "",
+                "status": "",
+                "summary": summary,
+                "source": row["source"],
+            }
+        )
+    table = pd.DataFrame(rows).set_index("item")
+    table.index.name = columns["item"]
+    return table.rename(columns=columns)

@@ -1,0 +1,210 @@
+"""A profile as text, Markdown or CSV, and the ``profile`` command that prints it."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import sys
+import textwrap
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from ..gaps import get_gap_labels
+from ..labels import LANGUAGES, check_lang, get_label, get_labels, get_subregion_label
+
+if TYPE_CHECKING:
+    pass
+
+from .compute import PartyProfile, _flag, compute_party_profile, tabulate_party_profile
+
+FORMATS = ("text", "markdown", "csv")
+CSV_COLUMNS = (
+    "iso3",
+    "name",
+    "coverage",
+    "gap",
+    "item",
+    "item_id",
+    "level",
+    "scope",
+    "status",
+    "summary",
+    "source",
+)
+
+
+def _coverage_sentences(profile: PartyProfile, lang: str) -> list[str]:
+    name = profile.get_name(lang)
+    sentences = [get_label(f"profile.coverage.{profile.coverage}", lang).format(name=name)]
+    if not profile.is_covered:
+        sentences.append(
+            get_label(f"profile.recommendations.{profile.coverage}", lang).format(name=name)
+        )
+    return sentences
+
+
+def _format_csv(profile: PartyProfile, lang: str) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    head = [profile.iso3, profile.get_name(lang), profile.coverage, str(profile.gap["gap"].iloc[0])]
+    for rec_id, row in profile.recommendations.iterrows():
+        writer.writerow(
+            [
+                *head,
+                "recommendation",
+                rec_id,
+                row["level"],
+                row["scope"],
+                row["status"],
+                row[f"summary_{lang}"],
+                row["source"],
+            ]
+        )
+    for practice_id, row in profile.practices.iterrows():
+        writer.writerow(
+            [*head, row["kind"], practice_id, "", "", "", row[f"summary_{lang}"], row["source"]]
+        )
+    return out.getvalue()
+
+
+def _get_subregion_label(subregion: object, lang: str) -> str:
+    if pd.isna(subregion):
+        return get_label("value.missing", lang)
+    return get_subregion_label(str(subregion), lang)
+
+
+def _identity_lines(profile: PartyProfile, lang: str) -> list[tuple[str, str]]:
+    """(label, value) pairs describing the State and its gap."""
+    labels = get_labels("profile.field", lang)
+    row = profile.identity.iloc[0]
+    gap = profile.gap.iloc[0]
+    pairs = [
+        (labels["coverage"], get_label(f"coverage.{profile.coverage}", lang)),
+        (labels["coverage_source"], row["source"].replace("|", ", ")),
+    ]
+    if pd.notna(row["party_since"]):
+        pairs.append((labels["party_since"], row["party_since"].strftime("%Y-%m-%d")))
+    pairs += [
+        (labels["eu_member"], _flag(row["is_eu_member_at_adoption"], lang)),
+        (labels["subregion"], _get_subregion_label(row["un_m49_subregion"], lang)),
+        (labels["gap"], get_gap_labels(lang)[str(gap["gap"])]),
+        (get_label("column.lacks_involvement", lang), _flag(gap["lacks_involvement"], lang)),
+        (get_label("column.lacks_financing", lang), _flag(gap["lacks_financing"], lang)),
+    ]
+    return pairs
+
+
+def _format_markdown(profile: PartyProfile, lang: str) -> str:
+    labels = get_labels("profile.heading", lang)
+    lines = [f"## {profile.get_name(lang)} ({profile.iso3})", ""]
+    lines += [" ".join(_coverage_sentences(profile, lang)), ""]
+    lines += [
+        f"- **{label}**: {value}" if lang == "en" else f"- **{label}** : {value}"
+        for label, value in _identity_lines(profile, lang)
+    ]
+    table = tabulate_party_profile(profile, lang=lang).reset_index()
+    recs = table.iloc[: len(profile.recommendations)]
+    lines += ["", f"### {labels['recommendations']}", ""]
+    lines.append(
+        "| " + " | ".join(recs.columns.drop(get_label("profile.column.kind", lang))) + " |"
+    )
+    lines.append("|" + "---|" * (len(recs.columns) - 1))
+    for row in recs.drop(columns=get_label("profile.column.kind", lang)).itertuples(index=False):
+        lines.append("| " + " | ".join(str(v).replace("|", ", ") for v in row) + " |")
+    lines += ["", f"### {labels['practices']}", ""]
+    if profile.practices.empty:
+        lines.append(get_label("profile.no_practices", lang))
+    for row in table.iloc[len(profile.recommendations) :].itertuples(index=False):
+        lines.append(f"- *{row[1]}*: {row[5]} ({row[6]})")
+    return "\n".join(lines) + "\n"
+
+
+def _format_text(profile: PartyProfile, lang: str) -> str:
+    labels = get_labels("profile.heading", lang)
+    colon = ":" if lang == "en" else " :"
+    wrap = textwrap.TextWrapper(width=88, subsequent_indent="  ")
+    title = f"{profile.get_name(lang)} ({profile.iso3})"
+    lines = [title, "=" * len(title)]
+    lines += wrap.wrap(" ".join(_coverage_sentences(profile, lang)))
+    lines.append("")
+    pairs = _identity_lines(profile, lang)
+    width = max(len(label) for label, _ in pairs)
+    lines += [f"{label + colon:<{width + len(colon)}} {value}" for label, value in pairs]
+    lines += ["", labels["recommendations"], "-" * len(labels["recommendations"])]
+    table = tabulate_party_profile(profile, lang=lang)
+    detail = textwrap.TextWrapper(width=88, initial_indent="    ", subsequent_indent="    ")
+    for rec_id, row in table.iloc[: len(profile.recommendations)].iterrows():
+        cells = [str(v) for v in row.iloc[1:4]]
+        lines.append(f"{rec_id}  " + " | ".join(cells))
+        lines += detail.wrap(str(row.iloc[4]))
+        lines += detail.wrap(f"[{row.iloc[5]}]")
+    lines += ["", labels["practices"], "-" * len(labels["practices"])]
+    if profile.practices.empty:
+        lines.append(get_label("profile.no_practices", lang))
+    for practice_id, row in table.iloc[len(profile.recommendations) :].iterrows():
+        lines.append(f"{practice_id} ({row.iloc[0]})")
+        lines += detail.wrap(str(row.iloc[4]))
+        lines += detail.wrap(f"[{row.iloc[5]}]")
+    return "\n".join(lines) + "\n"
+
+
+def format_party_profile(profile: PartyProfile, *, lang: str = "en", fmt: str = "text") -> str:
+    """Render a profile as plain text, Markdown or CSV (codes, one row per item).
+
+    Examples
+    --------
+    >>> text = format_party_profile(compute_party_profile("Norway"))
+    >>> "not known from our sources" in text
+    True
+    >>> row = format_party_profile(compute_party_profile("MLT"), fmt="csv").splitlines()[2]
+    >>> row.split(",")[4:9]
+    ['recommendation', 'VII-2', 'request', 'listed', 'received']
+    """
+    check_lang(lang)
+    if fmt == "text":
+        return _format_text(profile, lang)
+    if fmt == "markdown":
+        return _format_markdown(profile, lang)
+    if fmt == "csv":
+        return _format_csv(profile, lang)
+    raise ValueError(f"Unknown format {fmt!r}; expected one of: {', '.join(FORMATS)}")
+
+
+def add_profile_command(
+    commands: argparse._SubParsersAction, common: list[argparse.ArgumentParser]
+) -> None:
+    """Add the ``profile`` subcommand to the command line."""
+    parser = commands.add_parser(
+        "profile",
+        parents=common,
+        help="everything chapter VII says about one State",
+        description="Print the profile of one State: coverage by the round, civil society "
+        "gap, the seven recommendations (received, not received, or not known "
+        "where the round did not assess the State) with their level and "
+        "source, and its promising practices. PARTY is any code, name or "
+        "alias: Malta, MLT, malte.",
+    )
+    parser.add_argument("party", metavar="PARTY", help="ISO code, English or French name")
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default="en",
+        help="language of names, labels and summaries (default: en)",
+    )
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="text",
+        help="text (default), markdown, or csv (codes, one row per item)",
+    )
+    parser.set_defaults(handler=run_profile_command)
+
+
+def run_profile_command(args: argparse.Namespace) -> int:
+    """Handler of ``lanzarote-analysis profile``; unknown States raise UnknownPartyError."""
+    profile = compute_party_profile(args.party, data_dir=args.data_dir)
+    sys.stdout.write(format_party_profile(profile, lang=args.lang, fmt=args.format))
+    return 0
