@@ -16,8 +16,10 @@ name. The tables they draw come from :mod:`lanzarote_analysis.compare`.
 
 from __future__ import annotations
 
-from .gap_plots import plot_gap_overlap, plot_gaps_by_group, plot_practices_vs_gaps
+from .group_plot import plot_gaps_by_group
 from .indicator_plots import plot_indicators
+from .overlap_plot import plot_gap_overlap
+from .practice_plot import plot_practices_vs_gaps
 from .recommendation_plots import plot_addressees_by_recommendation, plot_recommendation_matrix
 
 #: Every comparison figure, in report order.
