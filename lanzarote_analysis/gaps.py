@@ -66,7 +66,7 @@ def compute_civil_society_gaps(data_dir: PathLike = None) -> pd.DataFrame:
     gap[~is_covered] = gaps.loc[~is_covered, "round2_coverage"].astype(str)
     gaps["gap"] = gap.astype(GAP_DTYPE)
 
-    # A listed recommendation only ever names covered Parties.
+    # Validation (validation.check_addressee_rules) lets only covered Parties be named.
     not_assessed = (involvement | financing) - set(gaps.index[is_covered])
     assert not not_assessed, f"VII-1/VII-2 name Parties not covered by the round: {not_assessed}"
     return gaps

@@ -25,7 +25,12 @@ from .errors import DataValidationError, Problem
 from .paths import DESCRIPTOR_NAME, get_cache_dir, get_data_dir
 from .schema import ResourceSpec, parse_descriptor
 from .tables import convert_types, read_raw_table
-from .validation import check_foreign_keys, check_source_locators, check_table
+from .validation import (
+    check_addressee_rules,
+    check_foreign_keys,
+    check_source_locators,
+    check_table,
+)
 
 PathLike = str | os.PathLike[str] | None
 
@@ -104,7 +109,8 @@ def _read_and_validate(data_dir: Path) -> dict[str, pd.DataFrame]:
         flagged = {(p.file, p.row, p.column) for p in problems}
         problems += [
             p
-            for p in check_foreign_keys(frames, specs) + check_source_locators(frames, specs)
+            for check in (check_foreign_keys, check_source_locators, check_addressee_rules)
+            for p in check(frames, specs)
             if (p.file, p.row, p.column) not in flagged
         ]
     if problems:

@@ -64,7 +64,7 @@ def resolve_party(name_or_code: str, *, data_dir: PathLike = None) -> str:
     ...     resolve_party("Moldavia")
     ... except UnknownPartyError as error:
     ...     print(error.suggestions)
-    ['Moldavie', 'Moldova', 'Latvia']
+    ['Moldavie']
     """
     if not isinstance(name_or_code, str):
         raise UnknownPartyError(name_or_code)
@@ -72,15 +72,31 @@ def resolve_party(name_or_code: str, *, data_dir: PathLike = None) -> str:
     key = normalise_name(name_or_code)
     if key in names:
         return names[key]
-    parties = load_parties(data_dir)
-    display = {
-        normalise_name(n): n
-        for iso3, row in parties.iterrows()
-        for n in (
-            row["name_en"],
-            row["name_fr"],
-            *(row["aliases"].split("|") if isinstance(row["aliases"], str) else []),
-        )
-    }
-    close = difflib.get_close_matches(key, list(display), n=3, cutoff=0.6)
-    raise UnknownPartyError(name_or_code, [display[c] for c in close])
+    raise UnknownPartyError(name_or_code, suggest_parties(key, data_dir=data_dir))
+
+
+def suggest_parties(query: str, *, data_dir: PathLike = None, n: int = 3) -> list[str]:
+    """The names closest to ``query``, at most one per State, best first.
+
+    A query that is a word or the start of a name ("Bosnia", "Macedonia") ranks that
+    name first; otherwise names are ranked by similarity of spelling.
+
+    Examples
+    --------
+    >>> suggest_parties("bosnia")
+    ['Bosnia and Herzegovina']
+    """
+    key = normalise_name(query)
+    best: dict[str, tuple[float, str]] = {}
+    for iso3, row in load_parties(data_dir).iterrows():
+        aliases = row["aliases"].split("|") if isinstance(row["aliases"], str) else []
+        for name in (row["name_en"], row["name_fr"], *aliases):
+            candidate = normalise_name(name)
+            score = difflib.SequenceMatcher(None, key, candidate).ratio()
+            if key and (candidate.startswith(key) or f" {key}" in f" {candidate}"):
+                score = max(score, 0.9)
+            if score >= 0.6 and score > best.get(iso3, (0.0, ""))[0]:
+                best[iso3] = (score, name)
+    ranked = sorted(best.values(), key=lambda item: (-item[0], item[1]))
+    # Far weaker matches than the best one only distract.
+    return [name for score, name in ranked[:n] if score >= ranked[0][0] - 0.15]

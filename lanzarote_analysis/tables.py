@@ -45,7 +45,15 @@ def read_raw_table(data_dir: Path, spec: ResourceSpec) -> tuple[pd.DataFrame | N
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        return None, [Problem(name, line, None, repr(raw[exc.start : exc.end]), "UTF-8 text")]
+        return None, [
+            Problem(
+                name,
+                line,
+                None,
+                f"byte 0x{raw[exc.start]:02X}",
+                "UTF-8 text (save the file as 'CSV UTF-8')",
+            )
+        ]
     if not text.strip():
         return None, [
             Problem(
@@ -146,7 +154,7 @@ def expected_type(spec: FieldSpec) -> str:
     return {
         "integer": "an integer",
         "number": "a number",
-        "date": "a date as YYYY-MM-DD",
+        "date": "an existing date written YYYY-MM-DD",
     }.get(spec.type, spec.type)
 
 

@@ -174,3 +174,63 @@ def check_source_locators(
                         )
                     )
     return problems
+
+
+def check_addressee_rules(
+    frames: dict[str, pd.DataFrame], specs: dict[str, ResourceSpec]
+) -> list[Problem]:
+    """Rules of the data a Table Schema cannot express, about who a recommendation names.
+
+    A listed recommendation names at least one Party; only listed recommendations name
+    Parties; and only Parties the round covered can have been named (a State whose
+    coverage is unconfirmed was, as far as our sources go, not assessed).
+    """
+    addressees = frames.get("addressees")
+    recommendations = frames.get("recommendations")
+    parties = frames.get("parties")
+    if addressees is None or recommendations is None or parties is None:
+        return []
+    path = specs["addressees"].path
+    scope = dict(zip(recommendations["rec_id"], recommendations["scope"], strict=True))
+    coverage = dict(zip(parties["iso3"], parties["round2_coverage"], strict=True))
+    problems = []
+    for line, rec_id, iso3 in zip(
+        addressees.index, addressees["rec_id"], addressees["iso3"], strict=True
+    ):
+        if scope.get(rec_id, "listed") != "listed":
+            problems.append(
+                Problem(
+                    path,
+                    int(line),
+                    "rec_id",
+                    rec_id,
+                    f"a recommendation whose scope is 'listed' ({rec_id} is addressed to "
+                    "all Parties and names none)",
+                )
+            )
+        if coverage.get(iso3, "covered") != "covered":
+            problems.append(
+                Problem(
+                    path,
+                    int(line),
+                    "iso3",
+                    iso3,
+                    f"a Party the round covered (parties.csv gives {iso3} coverage "
+                    f"'{coverage[iso3]}')",
+                )
+            )
+    named = set(addressees["rec_id"])
+    for line, rec_id, rec_scope in zip(
+        recommendations.index, recommendations["rec_id"], recommendations["scope"], strict=True
+    ):
+        if rec_scope == "listed" and rec_id not in named:
+            problems.append(
+                Problem(
+                    specs["recommendations"].path,
+                    int(line),
+                    "scope",
+                    rec_scope,
+                    f"at least one row of {path} naming a Party for {rec_id}",
+                )
+            )
+    return problems

@@ -261,3 +261,57 @@ def test_validate_command_checks_the_descriptor_against_the_standard(data_copy):
     result = run_validate(data_copy)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "datapackage.json; expected the Data Package standard" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "column", "value", "expected"),
+    [
+        ("VII-1,TUR,", "VII-1,TUN,", "iso3", "TUN", "a Party the round covered"),
+        ("VII-1,TUR,", "VII-1,NOR,", "iso3", "NOR", "coverage 'unconfirmed'"),
+        ("VII-1,TUR,", "VII-3,TUR,", "rec_id", "VII-3", "scope is 'listed'"),
+    ],
+    ids=["not covered", "unconfirmed", "all-Parties recommendation"],
+)
+def test_addressees_must_be_covered_parties_of_listed_recommendations(
+    data_copy, old, new, column, value, expected
+):
+    path = data_copy / "addressees.csv"
+    replace_in(path, old, new)
+    line = line_of(path, new)
+    problems = problems_of(data_copy)
+    assert any(
+        (p.file, p.row, p.column, p.value) == ("addressees.csv", line, column, value)
+        and expected in p.expected
+        for p in problems
+    ), problems
+    assert run_validate(data_copy).returncode == 1
+
+
+def test_a_listed_recommendation_must_name_someone(data_copy):
+    path = data_copy / "addressees.csv"
+    path.write_text(path.read_text("utf-8").splitlines()[0] + "\n", encoding="utf-8")
+    problems = problems_of(data_copy)
+    named = {p.row for p in problems if p.file == "recommendations.csv" and p.column == "scope"}
+    assert named == {2, 3}  # VII-1 and VII-2 lines
+
+
+def test_impossible_date(data_copy):
+    replace_in(data_copy / "parties.csv", ",2021-04-01,", ",2021-13-01,")
+    [problem] = problems_of(data_copy)
+    assert (problem.file, problem.column, problem.value) == (
+        "parties.csv",
+        "party_since",
+        "2021-13-01",
+    )
+    assert problem.expected == "an existing date written YYYY-MM-DD"
+
+
+def test_file_not_in_utf8(data_copy):
+    path = data_copy / "parties.csv"
+    path.write_bytes(path.read_text("utf-8").encode("latin-1"))
+    [problem] = problems_of(data_copy)
+    first = next(
+        i for i, line in enumerate(path.read_bytes().split(b"\n"), 1) if any(b > 127 for b in line)
+    )
+    assert (problem.file, problem.row) == ("parties.csv", first)
+    assert problem.value.startswith("byte 0x") and "CSV UTF-8" in problem.expected
