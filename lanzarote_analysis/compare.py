@@ -21,6 +21,7 @@ from .load import (
     load_practices,
     load_recommendations,
 )
+from .parties import normalise_name
 
 #: Gap categories a covered Party can fall in (the others mean "not assessed").
 ASSESSED_GAPS = tuple(g for g in GAP_CATEGORIES if g not in ("unconfirmed", "not_covered"))
@@ -81,7 +82,7 @@ def compute_recommendation_matrix(data_dir: PathLike = None, *, lang: str = "en"
     keys = pd.DataFrame(
         {level: (values == level).sum(axis=1) for level in levels.index}, index=parties.index
     )
-    keys["name"] = matrix[f"name_{lang}"].str.casefold()
+    keys["name"] = matrix[f"name_{lang}"].map(normalise_name)  # Suède before Suisse
     order = keys.sort_values(
         [*levels.index, "name"], ascending=[False] * len(levels) + [True]
     ).index
@@ -195,5 +196,5 @@ def compute_practices_vs_gaps(data_dir: PathLike = None, *, lang: str = "en") ->
     first_kind = pd.Series(len(PRACTICE_KINDS), index=table.index)
     for position, kind in reversed(list(enumerate(PRACTICE_KINDS))):
         first_kind[table[kind]] = position
-    keys = pd.DataFrame({"kind": first_kind, "name": table[f"name_{lang}"].str.casefold()})
+    keys = pd.DataFrame({"kind": first_kind, "name": table[f"name_{lang}"].map(normalise_name)})
     return table.loc[keys.sort_values(["kind", "name"]).index]

@@ -152,7 +152,9 @@ def plot_gaps_by_group(
         ax.xaxis.set_major_formatter(lambda x, _: format_percent(x, lang))
         ax.set_xlabel(get_label("cmp.groups.xlabel", lang))
         ax.tick_params(axis="y", length=0)
-        ax.spines["left"].set_visible(False)
+        # Top and right too: an Axes passed in by the caller was not made under the theme.
+        for side in ("left", "top", "right"):
+            ax.spines[side].set_visible(False)
 
         # Legend above the bars, on two rows when one would not fit.
         n_chars = sum(len(gap_labels[gap]) + 5 for gap in present)

@@ -127,8 +127,9 @@ def plot_indicators(
         ax.set_xlim(0, float(bars["denominator"].max()) * 1.02)
         ax.xaxis.set_visible(False)
         ax.tick_params(axis="y", length=0, labelsize=8.5)
-        for side in ("left", "bottom"):
-            ax.spines[side].set_visible(False)
+        # All four: an Axes passed in by the caller was not made under the theme.
+        for spine in ax.spines.values():
+            spine.set_visible(False)
 
         subtitle = get_label("cmp.indicators.subtitle", lang).format(n_monitored=n_monitored)
         annotate(

@@ -14,6 +14,7 @@ from .comparison_figure import annotate, create_axes
 from .gaps import compute_civil_society_gaps
 from .labels import check_lang, get_label
 from .load import PathLike
+from .parties import normalise_name
 
 OVERLAP_FIGSIZE = (7.0, 5.0)
 
@@ -28,7 +29,7 @@ NAME_LINE_HEIGHT = 1.25 * NAME_FONT_SIZE
 
 def _region_names(gaps: pd.DataFrame, lang: str) -> dict[str, list[str]]:
     """Covered Parties of each Venn region ('10' involvement only, '01', '11'), by name."""
-    names = gaps.sort_values(f"name_{lang}", key=lambda s: s.str.casefold())
+    names = gaps.sort_values(f"name_{lang}", key=lambda s: s.map(normalise_name))
     return {
         region: names.loc[names["gap"].eq(gap), f"name_{lang}"].tolist()
         for region, gap in (("10", "involvement_only"), ("01", "financing_only"), ("11", "both"))

@@ -153,7 +153,8 @@ def plot_recommendation_matrix(
             ax,
             title=get_label("cmp.matrix.title", lang),
             subtitle=get_label("cmp.matrix.subtitle", lang).format(
-                n_covered=n_covered, ordinal=format_ordinal(n_monitored, lang)
+                n_covered=n_covered,
+                unconfirmed_note=_get_unconfirmed_note(n_covered, n_monitored, lang),
             ),
             lang=lang,
             subtitle_width=86,
@@ -226,8 +227,9 @@ def plot_addressees_by_recommendation(
         ax.set_xlim(0, data["n_parties"].max() * 1.08)
         ax.xaxis.set_visible(False)
         ax.tick_params(axis="y", length=0)
-        for side in ("left", "bottom"):
-            ax.spines[side].set_visible(False)
+        # All four: an Axes passed in by the caller was not made under the theme.
+        for spine in ax.spines.values():
+            spine.set_visible(False)
 
         present = [lv for lv in levels if lv in set(data["level"].astype(str))]
         _level_legend(
@@ -244,9 +246,18 @@ def plot_addressees_by_recommendation(
             ax,
             title=get_label("cmp.addressees.title", lang),
             subtitle=get_label("cmp.addressees.subtitle", lang).format(
-                n_covered=n_covered, ordinal=format_ordinal(n_monitored, lang)
+                n_covered=n_covered,
+                unconfirmed_note=_get_unconfirmed_note(n_covered, n_monitored, lang),
             ),
             lang=lang,
             subtitle_width=74,
         )
     return ax
+
+
+def _get_unconfirmed_note(n_covered: int, n_monitored: int, lang: str) -> str:
+    """ " (the 43rd Party monitored is unconfirmed)" while some Party is; else nothing."""
+    if n_covered >= n_monitored:
+        return ""
+    ordinal = format_ordinal(n_monitored, lang)
+    return get_label("cmp.unconfirmed_note", lang).format(ordinal=ordinal)

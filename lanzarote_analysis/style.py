@@ -115,14 +115,33 @@ def annotate(ax, *, title: str, subtitle: str | None = None, source: str | None 
             color=MUTED_TEXT_COLOUR,
         )
     if source:
+        # Alone in its figure, the Axes takes the figure's bottom-left corner for its
+        # source line; in a figure it shares (an analyst's grid), the line goes just
+        # under the Axes, so that two sources never print on top of each other.
+        is_alone = len(ax.get_figure(root=True).axes) == 1
         ax.annotate(
             source,
             xy=(0, 0),
-            xycoords="figure fraction",
-            xytext=(6, 5),
+            xycoords="figure fraction" if is_alone else _below(ax),
+            xytext=(6, 5) if is_alone else (0, -4),
             textcoords="offset points",
             ha="left",
-            va="bottom",
+            va="bottom" if is_alone else "top",
             fontsize=7,
             color=MUTED_TEXT_COLOUR,
         )
+
+
+def _below(ax):
+    """Coordinates of the box of ``ax`` with its x tick labels and legend (for annotate)."""
+    from matplotlib.transforms import Bbox
+
+    def box(renderer):
+        boxes = [ax.get_window_extent(renderer)]
+        for artist in (ax.xaxis, ax.get_legend()):
+            extent = artist.get_tightbbox(renderer) if artist is not None else None
+            if extent is not None and extent.width > 0:
+                boxes.append(extent)
+        return Bbox.union(boxes)
+
+    return box

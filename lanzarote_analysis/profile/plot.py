@@ -12,7 +12,7 @@ from ..load import (
     PathLike,
     load_parties,
 )
-from ..parties import resolve_party
+from ..parties import normalise_name, resolve_party
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -199,7 +199,9 @@ class PartyPicker:
         self.lang = check_lang(lang)
         self.data_dir = data_dir
         iso3 = resolve_party(party, data_dir=data_dir)
-        parties = load_parties(data_dir).sort_values(f"name_{lang}")
+        parties = load_parties(data_dir).sort_values(
+            f"name_{lang}", key=lambda s: s.map(normalise_name)
+        )
         self.dropdown = widgets.Dropdown(
             options=[(name, code) for code, name in parties[f"name_{lang}"].items()],
             value=iso3,
