@@ -40,7 +40,7 @@ def plot_tiny(data=None, *, lang="en", data_dir=None, ax=None, value=3):
         if ax is None:
             _, ax = plt.subplots(figsize=TINY_SIZE, layout="constrained")
         ax.bar([get_label("gap.both", lang)], [value], hatch="//")
-        ax.set_title(get_label("gap.title", lang))
+        ax.set_title(get_label("column.gap", lang))
     return ax
 
 
