@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 # conda-forge spells a few packages differently from PyPI.
-CONDA_TO_PYPI = {"country_converter": "country-converter"}
+CONDA_TO_PYPI = {"country_converter": "country-converter", "python-build": "build"}
 
 
 def canonical(name: str) -> str:
