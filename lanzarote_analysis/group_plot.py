@@ -1,4 +1,4 @@
-"""Gaps by group of Parties: EU members and non-members, UN M49 sub-regions."""
+"""Parties named by VII-1 and VII-2, by group: EU members and non-members, UN sub-regions."""
 
 from __future__ import annotations
 
@@ -54,7 +54,7 @@ def plot_gaps_by_group(
     ax: Axes | None = None,
     **kwargs: Any,
 ) -> Axes:
-    """Share of covered Parties with each gap: EU members vs non-members, UN sub-regions.
+    """Share of covered Parties in each category of VII-1/VII-2: by EU membership, UN sub-region.
 
     Parameters
     ----------
@@ -109,14 +109,14 @@ def plot_gaps_by_group(
         # Stack the shares, most to do first; write the count of Parties in wide segments.
         # A gap no Party has is left out of bars and legend (the overlap figure shows it).
         left = np.zeros(len(data))
-        options = {"height": 0.72, "edgecolor": "white", "linewidth": 0.8} | kwargs
+        options = {"height": 0.72, "edgecolor": style.BORDER_COLOUR, "linewidth": 0.8} | kwargs
         for gap in present:
             share = data[gap].to_numpy(dtype=float)
             bars = ax.barh(
                 positions,
                 share,
                 left=left,
-                color=style.GAP_COLOURS[gap],
+                color=style.get_swatch(style.get_gap_concept(gap)).colour,
                 label=gap_labels[gap],
                 **options,
             )

@@ -19,8 +19,6 @@ INDICATORS_FIGSIZE = (7.0, 3.3)
 #: The figure that a bar's label quotes: the children came from the Parties counted.
 QUOTED_INDICATOR = {"parties_with_child_participants": "children_participating"}
 
-VALUE_COLOUR = "#0072B2"  # Okabe-Ito blue
-TOTAL_COLOUR = "#EEEEEE"
 IMPLIED_MARK = "*"
 LABEL_WIDTH = 34
 
@@ -90,17 +88,18 @@ def plot_indicators(
         ax = create_axes(ax, INDICATORS_FIGSIZE, source_lines=1 + len(wrap_note(note)))
         # The total behind each count: solid if the factsheet states it, dashed if implied.
         totals = bars["denominator"].to_numpy(dtype=float)
+        # The total is an outline only: no fill that could be read as a category.
         outlines = ax.barh(
             rows,
             totals,
             height=0.62,
-            color=TOTAL_COLOUR,
+            fill=False,
             edgecolor=style.OUTLINE_COLOUR,
             linewidth=0.9,
         )
         for outline, stated in zip(outlines, is_stated, strict=True):
             outline.set_linestyle("-" if stated else (0, (3, 2)))
-        options = {"height": 0.62, "color": VALUE_COLOUR} | kwargs
+        options = {"height": 0.62, "color": style.get_swatch("indicator.value").colour} | kwargs
         ax.barh(rows, bars["value"].to_numpy(dtype=float), **options)
 
         # "27 of 43" after each bar; an asterisk where "of 43" is implied.

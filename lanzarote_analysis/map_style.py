@@ -30,12 +30,14 @@ from matplotlib.path import Path as MplPath
 from matplotlib.transforms import Affine2D, ScaledTranslation
 
 from .style import (
-    GAP_HATCHES,
+    BACKGROUND_COLOUR,
+    BORDER_COLOUR,
+    MARKER_EDGE_COLOUR,
     MUTED_TEXT_COLOUR,
-    NON_PARTY_COLOUR,
     OUTLINE_COLOUR,
+    SEA_COLOUR,
     TEXT_COLOUR,
-    UNCONFIRMED_EDGE,
+    get_swatch,
 )
 
 if TYPE_CHECKING:
@@ -53,12 +55,11 @@ MAP_EXTENT = (2_300_000, 500_000, 7_900_000, 5_480_000)
 #: Default report size of a map, inches.
 MAP_FIGSIZE = (7.0, 6.2)
 
-SEA_COLOUR = "#E1ECF4"
-#: Borders between Parties: white, so that neighbouring categories stay apart.
-BORDER_COLOUR = "#FFFFFF"
 BORDER_WIDTH = 0.4
-#: Non-Parties are context: pale, with a light outline so that coasts read on the sea.
-NON_PARTY_EDGE = "#C4C4C4"
+#: Non-Parties are context (``style.PALETTE["map.non_party"]``).
+NON_PARTY = get_swatch("map.non_party")
+#: Hatched shapes are edged in the colour of their hatch, the unconfirmed swatch's edge.
+HATCH_EDGE = get_swatch("coverage.unconfirmed").edge
 FRAME_WIDTH = 0.6
 
 #: States below this area (km², in EPSG:3035) are drawn as markers. Andorra, the largest
@@ -66,7 +67,6 @@ FRAME_WIDTH = 0.6
 #: as a shape of about 14 pixels across at 200 dpi.
 MICROSTATE_MAX_AREA_KM2 = 1_000
 MICROSTATE_MARKER_SIZE = 7.0  # points, diameter
-MICROSTATE_EDGE = "#333333"
 MICROSTATE_LABEL_SIZE = 7.0
 #: Distance from a marker's centre to its label, points.
 LABEL_OFFSET = 13.0
@@ -76,7 +76,7 @@ LABEL_NEIGHBOUR_DISTANCE = 600_000
 LEGEND_FONT_SIZE = 7.0
 #: Points between the figure's bottom edge and the map frame, besides the source line.
 SOURCE_LINE_PAD = 8.0
-_HALO = [patheffects.withStroke(linewidth=1.8, foreground="white")]
+_HALO = [patheffects.withStroke(linewidth=1.8, foreground=BACKGROUND_COLOUR)]
 # Clip the shapes a little beyond the frame, so that no border is drawn along it.
 _CLIP_MARGIN = 50_000
 
@@ -139,7 +139,7 @@ def draw_states(
     """Fill every basemap row: ``colours[iso3]`` for Parties, the non-Party colour otherwise.
 
     ``hatched`` maps the ISO3 codes to hatch (e.g. unconfirmed coverage) to a hatch
-    pattern; those shapes get their own collection, edged in ``UNCONFIRMED_EDGE``.
+    pattern; those shapes get their own collection, edged in ``HATCH_EDGE``.
     """
     hatched = dict(hatched or {})
     context, groups = [], {}
@@ -156,8 +156,8 @@ def draw_states(
     ax.add_collection(
         PatchCollection(
             [PathPatch(p) for p in context],
-            facecolors=NON_PARTY_COLOUR,
-            edgecolors=NON_PARTY_EDGE,
+            facecolors=NON_PARTY.colour,
+            edgecolors=NON_PARTY.edge,
             linewidths=BORDER_WIDTH,
             zorder=1,
             gid="non-parties",
@@ -169,14 +169,14 @@ def draw_states(
         collection = PatchCollection(
             [PathPatch(p) for p in paths],
             facecolors=list(fills),
-            edgecolors=UNCONFIRMED_EDGE if hatch else BORDER_COLOUR,
+            edgecolors=HATCH_EDGE if hatch else BORDER_COLOUR,
             linewidths=BORDER_WIDTH,
             zorder=3 if hatch else 2,
             gid=f"parties-hatched-{hatch}" if hatch else "parties",
         )
         if hatch:
             collection.set_hatch(hatch)
-            collection.set_hatchcolor(UNCONFIRMED_EDGE)
+            collection.set_hatchcolor(HATCH_EDGE)
         ax.add_collection(collection, autolim=False)
 
 
@@ -238,7 +238,7 @@ def draw_microstates(
             [y],
             s=MICROSTATE_MARKER_SIZE**2,
             c=[colours[iso3]],
-            edgecolors=UNCONFIRMED_EDGE if hatch else MICROSTATE_EDGE,
+            edgecolors=HATCH_EDGE if hatch else MARKER_EDGE_COLOUR,
             linewidths=0.7,
             zorder=5,
             gid=f"microstate:{iso3}",
@@ -297,7 +297,7 @@ def add_map_legend(
             facecolor=colour,
             hatch=hatch or None,
             label=label,
-            edgecolor=UNCONFIRMED_EDGE if hatch else NON_PARTY_EDGE,
+            edgecolor=HATCH_EDGE if hatch else NON_PARTY.edge,
             linewidth=0.5,
         )
         for label, colour, hatch in entries
@@ -319,7 +319,7 @@ def add_map_legend(
         fancybox=False,
     )
     legend.get_frame().set(
-        facecolor="white", edgecolor=OUTLINE_COLOUR, linewidth=FRAME_WIDTH, alpha=0.92
+        facecolor=BACKGROUND_COLOUR, edgecolor=OUTLINE_COLOUR, linewidth=FRAME_WIDTH, alpha=0.92
     )
     legend.get_title().set(fontweight="bold", color=TEXT_COLOUR)
     for text in legend.get_texts():
@@ -345,8 +345,3 @@ def reserve_source_line(ax: Axes) -> None:
     fig.get_layout_engine().set(
         rect=(0, height / fig.get_figheight(), 1, 1 - height / fig.get_figheight())
     )
-
-
-def hatch_of(category: str) -> str | None:
-    """The hatch of a category (``style.GAP_HATCHES``), or ``None``."""
-    return GAP_HATCHES.get(category)

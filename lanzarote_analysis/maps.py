@@ -1,12 +1,12 @@
-"""Maps of the Parties: the civil society gap, and who a listed recommendation names.
+"""Maps of the Parties: who recommendations VII-1 and VII-2 name, together and one by one.
 
 Every map shares one style (``map_style``): EPSG:3035, the same frame, borders, sea and
 micro-state markers. Decisions worth knowing:
 
-- Every State of ``parties.csv`` is coloured by its category; every other row of the
-  basemap (Kosovo, Belarus, neighbours, and Guernsey, Jersey, the Isle of Man, the Faroe
-  Islands and Greenland, which the basemap keeps apart from their States) is context, in
-  ``style.NON_PARTY_COLOUR``.
+- Every State of ``parties.csv`` is drawn in the swatch of its category
+  (``style.PALETTE``); every other row of the basemap (Kosovo, Belarus, neighbours, and
+  Guernsey, Jersey, the Isle of Man, the Faroe Islands and Greenland, which the basemap
+  keeps apart from their States) is context, in the ``map.non_party`` swatch.
 - Legend entries carry counts computed from the data; a category with no member is left
   out of the legend, so that the legend lists only what the map shows.
 - No map labels Kosovo (only micro-states are labelled), so no map needs the Council of
@@ -30,16 +30,13 @@ from .map_style import (
     draw_microstates,
     draw_states,
     find_microstates,
-    hatch_of,
     reserve_source_line,
 )
-from .style import GAP_COLOURS, LEVEL_COLOURS, NON_PARTY_COLOUR, annotate, theme
+from .style import Swatch, annotate, get_gap_concept, get_swatch, theme
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
-#: Fill of the covered Parties that a recommendation does not name.
-NOT_NAMED_COLOUR = "#E3D7B5"
 #: Categories of a recommendation map, in legend order.
 RECOMMENDATION_CATEGORIES = ("named", "not_named", "unconfirmed", "not_covered")
 
@@ -51,7 +48,7 @@ def _format_entry(label: str, count: int) -> str:
 def _draw_map(
     ax: Axes | None,
     categories: pd.Series,
-    colours: dict[str, str],
+    swatches: dict[str, Swatch],
     entries: list[tuple[str, str, str | None]],
     *,
     lang: str,
@@ -69,9 +66,11 @@ def _draw_map(
             f"No basemap shape for {', '.join(unknown)}; the data must be "
             "indexed by the ISO3 codes of parties.csv"
         )
-    fills = {iso3: colours[category] for iso3, category in categories.items()}
+    fills = {iso3: swatches[category].colour for iso3, category in categories.items()}
     hatches = {
-        iso3: hatch for iso3, category in categories.items() if (hatch := hatch_of(category))
+        iso3: swatches[category].hatch
+        for iso3, category in categories.items()
+        if swatches[category].hatch
     }
     microstates = find_microstates(basemap, categories.index)
     names = basemap.loc[microstates, f"name_{lang}"].to_dict()
@@ -81,7 +80,8 @@ def _draw_map(
         ax = create_map_axes(ax)
         draw_states(ax, basemap, fills, hatches)
         draw_microstates(ax, basemap, microstates, fills, names, hatches)
-        entries = [*entries, (get_label("map.non_party", lang), NON_PARTY_COLOUR, None)]
+        non_party = get_swatch("map.non_party")
+        entries = [*entries, (get_label("map.non_party", lang), non_party.colour, None)]
         add_map_legend(ax, entries, title=legend_title)
         annotate(ax, title=title, subtitle=subtitle, source=source)
         if is_new_figure:
@@ -97,7 +97,11 @@ def plot_gap_map(
     ax: Axes | None = None,
     **kwargs: Any,
 ) -> Axes:
-    """Map every State of ``parties.csv`` by the civil society gap the Committee found.
+    """Map every State of ``parties.csv`` by the recommendations, VII-1 and VII-2, naming it.
+
+    VII-1 and VII-2 name, in their footnotes, the Parties "not already doing so"; a
+    covered Party named by neither is shown apart from the States the round did not
+    assess (coverage unconfirmed, hatched; not covered, grey).
 
     Parameters
     ----------
@@ -122,7 +126,7 @@ def plot_gap_map(
     >>> import matplotlib.pyplot as plt
     >>> ax = plot_gap_map(lang="fr")
     >>> ax.get_legend().get_texts()[1].get_text()
-    'Financement seulement (9)'
+    'Citée par VII-2 seulement (9)'
     >>> plt.close(ax.figure)
     """
     # Load inputs.
@@ -138,11 +142,12 @@ def plot_gap_map(
     # Legend entries, with counts, in category order.
     counts = categories.value_counts()
     labels = get_gap_labels(lang)
+    swatches = {category: get_swatch(get_gap_concept(category)) for category in GAP_CATEGORIES}
     entries = [
         (
             _format_entry(labels[category], int(counts[category])),
-            GAP_COLOURS[category],
-            hatch_of(category),
+            swatches[category].colour,
+            swatches[category].hatch,
         )
         for category in GAP_CATEGORIES
         if counts.get(category, 0) > 0
@@ -151,7 +156,7 @@ def plot_gap_map(
     return _draw_map(
         ax,
         categories,
-        dict(GAP_COLOURS),
+        swatches,
         entries,
         lang=lang,
         data_dir=data_dir,
@@ -208,8 +213,10 @@ def plot_recommendation_map(
 ) -> Axes:
     """Map the Parties a listed recommendation names against the other Parties covered.
 
-    Named Parties take the colour of the recommendation's level (``style.LEVEL_COLOURS``);
-    unconfirmed and not-covered States are drawn as on the gap map.
+    Named Parties take the swatch of the recommendation's level (``level.<level>`` in
+    ``style.PALETTE``), as in the matrix and the profile; covered Parties it does not
+    name take the ``rec.not_named`` swatch; unconfirmed and not-covered States are drawn
+    as on the gap map.
 
     Parameters
     ----------
@@ -268,11 +275,11 @@ def plot_recommendation_map(
     # Legend entries, with counts, in category order.
     texts = get_labels("map.rec", lang)
     gap_labels = get_gap_labels(lang)
-    colours = {
-        "named": LEVEL_COLOURS[level],
-        "not_named": NOT_NAMED_COLOUR,
-        "unconfirmed": GAP_COLOURS["unconfirmed"],
-        "not_covered": GAP_COLOURS["not_covered"],
+    swatches = {
+        "named": get_swatch(f"level.{level}"),
+        "not_named": get_swatch("rec.not_named"),
+        "unconfirmed": get_swatch(get_gap_concept("unconfirmed")),
+        "not_covered": get_swatch(get_gap_concept("not_covered")),
     }
     names = {
         "named": texts["named"],
@@ -284,8 +291,8 @@ def plot_recommendation_map(
     entries = [
         (
             _format_entry(names[category], int(counts[category])),
-            colours[category],
-            hatch_of(category),
+            swatches[category].colour,
+            swatches[category].hatch,
         )
         for category in RECOMMENDATION_CATEGORIES
         if counts.get(category, 0) > 0
@@ -295,7 +302,7 @@ def plot_recommendation_map(
     return _draw_map(
         ax,
         categories,
-        colours,
+        swatches,
         entries,
         lang=lang,
         data_dir=data_dir,

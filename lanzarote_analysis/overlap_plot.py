@@ -1,4 +1,4 @@
-"""The two-set diagram: Parties lacking involvement (VII-1) within those lacking financing."""
+"""The two-set diagram: the Parties named by VII-1 (involvement), within those named by VII-2."""
 
 from __future__ import annotations
 
@@ -49,10 +49,11 @@ def plot_gap_overlap(
     ax: Axes | None = None,
     **kwargs: Any,
 ) -> Axes:
-    """Two-set diagram of the Parties lacking involvement (VII-1) and financing (VII-2).
+    """Two-set diagram of the Parties named by VII-1 (involvement) and by VII-2 (financing).
 
-    Every covered Party named by either recommendation is written in its region. Region
-    sizes are chosen for legibility, not proportional; the counts are written.
+    Every covered Party named by either recommendation is written in its region, filled
+    with the palette's swatch of its category (as on the map). Region sizes are chosen
+    for legibility, not proportional; the counts are written.
 
     Parameters
     ----------
@@ -66,7 +67,7 @@ def plot_gap_overlap(
     ax
         Axes to draw into; a new 7 × 5 inch figure when ``None``.
     **kwargs
-        Passed to :func:`matplotlib_venn.venn2` (e.g. ``alpha``).
+        Passed to :func:`matplotlib_venn.venn2`.
 
     Returns
     -------
@@ -98,7 +99,8 @@ def plot_gap_overlap(
     with style.theme():
         ax = create_axes(ax, OVERLAP_FIGSIZE)
         # Draw the two sets: involvement (A) and financing (B).
-        options = {"alpha": 0.45} | kwargs
+        # Opaque: a region is drawn in its category's own colour, not a tint of it.
+        options = {"alpha": 1.0} | kwargs
         venn = venn2(
             subsets=(sizes["10"], sizes["01"], sizes["11"]),
             set_labels=None,
@@ -111,7 +113,7 @@ def plot_gap_overlap(
             if patch is not None and not sizes[region]:
                 patch.remove()  # an empty region may still come as a degenerate shape
             elif patch is not None:
-                patch.set_facecolor(style.GAP_COLOURS[gap])
+                patch.set_facecolor(style.get_swatch(style.get_gap_concept(gap)).colour)
                 patch.set_edgecolor(style.TEXT_COLOUR)
                 patch.set_linewidth(0.8)
             label = venn.get_label_by_id(region)

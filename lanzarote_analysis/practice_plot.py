@@ -9,7 +9,6 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
-from matplotlib.patches import Patch
 
 from . import style
 from .compare import (
@@ -23,11 +22,6 @@ from .load import PathLike, load_recommendations
 
 PRACTICES_FIGSIZE = (7.0, 3.6)
 
-#: Marks of the practices table.
-PRACTICE_COLOUR = "#009E73"  # Okabe-Ito bluish green: praised, not a gap.
-EMPTY_COLOUR = "#C8C8C8"
-BOTH_SIDES_SHADE = "#EDEDED"
-
 
 def plot_practices_vs_gaps(
     data: pd.DataFrame | None = None,
@@ -39,7 +33,9 @@ def plot_practices_vs_gaps(
 ) -> Axes:
     """Parties praised for a practice or a children's-rights body, and their VII-1/VII-2.
 
-    Rows on both sides (a practice and a recommendation) are shaded.
+    Parties on both sides (a practice and a recommendation) are written in bold. Marks
+    take the palette's swatches: ``practice.cited`` for a practice, the level's swatch
+    for a recommendation (as in the matrix); an empty cell is a small structural dot.
 
     Parameters
     ----------
@@ -86,14 +82,13 @@ def plot_practices_vs_gaps(
         for rec_id in rec_ids
     ]
     rows = np.arange(len(data))
+    cited = style.get_swatch("practice.cited")
 
     with style.theme():
         ax = create_axes(ax, PRACTICES_FIGSIZE)
-        # Shade the Parties on both sides.
+        # Parties on both sides: bold names (a shade would be one more colour to read).
         has_practice = data[list(PRACTICE_KINDS)].any(axis=1).to_numpy()
         has_rec = data[rec_ids].notna().any(axis=1).to_numpy()
-        for row in rows[has_practice & has_rec]:
-            ax.axhspan(row - 0.5, row + 0.5, color=BOTH_SIDES_SHADE, linewidth=0, zorder=0)
         ax.axvline(len(PRACTICE_KINDS) - 0.5, color=style.OUTLINE_COLOUR, linewidth=0.8)
 
         # One mark per cell: filled where it holds, a small grey dot where not.
@@ -112,23 +107,25 @@ def plot_practices_vs_gaps(
                 np.full((~holds).sum(), column),
                 rows[~holds],
                 marker=".",
-                color=EMPTY_COLOUR,
+                color=style.OUTLINE_COLOUR,
                 s=20,
                 zorder=2,
             )
 
         for column, kind in enumerate(PRACTICE_KINDS):
-            mark_column(column, data[kind].to_numpy(dtype=bool), "o", PRACTICE_COLOUR)
+            mark_column(column, data[kind].to_numpy(dtype=bool), "o", cited.colour)
         for column, rec_id in enumerate(rec_ids, start=len(PRACTICE_KINDS)):
             level = data[rec_id]
             named = level.notna().to_numpy()
-            colours = [style.LEVEL_COLOURS[str(v)] for v in level[named]]
+            colours = [style.get_swatch(f"level.{v}").colour for v in level[named]]
             mark_column(column, named, "s", colours)
 
         # Table frame: headers on top, Party names on the left.
         ax.set_xticks(np.arange(len(headers)), headers)
         ax.xaxis.tick_top()
         ax.set_yticks(rows, data[f"name_{lang}"].tolist())
+        for label, is_both in zip(ax.get_yticklabels(), has_practice & has_rec, strict=True):
+            label.set_fontweight("bold" if is_both else "normal")
         ax.set_xlim(-0.6, len(headers) - 0.4)
         ax.set_ylim(len(data) - 0.5, -0.5)
         ax.tick_params(length=0, labelsize=8)
@@ -142,7 +139,7 @@ def plot_practices_vs_gaps(
                 marker="o",
                 linestyle="",
                 markersize=8,
-                markerfacecolor=PRACTICE_COLOUR,
+                markerfacecolor=cited.colour,
                 markeredgecolor=style.TEXT_COLOUR,
                 markeredgewidth=0.6,
                 label=get_label("cmp.practices.cited", lang),
@@ -156,15 +153,12 @@ def plot_practices_vs_gaps(
                     marker="s",
                     linestyle="",
                     markersize=8,
-                    markerfacecolor=style.LEVEL_COLOURS[level],
+                    markerfacecolor=style.get_swatch(f"level.{level}").colour,
                     markeredgecolor=style.TEXT_COLOUR,
                     markeredgewidth=0.6,
                     label=levels[level],
                 )
             )
-        handles.append(
-            Patch(facecolor=BOTH_SIDES_SHADE, label=get_label("cmp.practices.both_sides", lang))
-        )
         ax.legend(
             handles=handles,
             loc="upper left",

@@ -33,11 +33,19 @@ from lanzarote_analysis.load import load_addressees, load_parties, load_recommen
 from lanzarote_analysis.map_style import MAP_EXTENT, MICROSTATE_MAX_AREA_KM2
 from lanzarote_analysis.maps import plot_gap_map, plot_recommendation_map
 from lanzarote_analysis.paths import BASEMAP_RELATIVE_PATH
-from lanzarote_analysis.style import GAP_COLOURS, GAP_HATCHES, LEVEL_COLOURS
+from lanzarote_analysis.style import get_gap_concept, get_swatch
 
 IMAGE_COMPARE = {"tolerance": 2, "style": "default", "savefig_kwargs": {"dpi": 100}}
 # The five micro-states among the Parties (data/geo/README.md): each must be a marker.
 MICROSTATES = {"AND", "LIE", "MCO", "SMR", "MLT"}
+
+
+def gap_fill(gap: str) -> tuple[tuple, str | None]:
+    """(RGBA, hatch) of a gap category in the report's palette."""
+    swatch = get_swatch(get_gap_concept(gap))
+    return to_rgba(swatch.colour), swatch.hatch
+
+
 # Words that would betray an untranslated text on a French map.
 ENGLISH_WORDS = [
     "Financing",
@@ -126,7 +134,7 @@ def test_every_party_has_a_shape_of_its_category_colour(gaps: pd.DataFrame) -> N
     for iso3, gap in gaps["gap"].astype(str).items():
         point = basemap.loc[iso3, "geometry"].representative_point()
         # One shape only: San Marino must not also fall in Italy (a hole in Italy's shape).
-        assert drawn_fill(ax, point) == [(to_rgba(GAP_COLOURS[gap]), GAP_HATCHES.get(gap))], iso3
+        assert drawn_fill(ax, point) == [gap_fill(gap)], iso3
 
 
 def test_non_parties_are_not_drawn_as_parties(gaps: pd.DataFrame) -> None:
@@ -145,15 +153,16 @@ def test_microstates_are_markers_of_their_category_colour(gaps: pd.DataFrame) ->
     assert small >= MICROSTATES
     assert set(colours) == small
     for iso3, colour in colours.items():
-        assert colour == to_rgba(GAP_COLOURS[gaps.loc[iso3, "gap"]]), iso3
+        assert colour == gap_fill(gaps.loc[iso3, "gap"])[0], iso3
 
 
 def test_an_unconfirmed_microstate_is_hatched(gaps: pd.DataFrame) -> None:
     edited = gaps.copy()
     edited.loc["MLT", "gap"] = "unconfirmed"
     marker = next(c for c in plot_gap_map(edited).collections if c.get_gid() == "microstate:MLT")
-    assert marker.get_hatch() == GAP_HATCHES["unconfirmed"]
-    assert tuple(marker.get_facecolors()[0]) == to_rgba(GAP_COLOURS["unconfirmed"])
+    colour, hatch = gap_fill("unconfirmed")
+    assert hatch and marker.get_hatch() == hatch
+    assert tuple(marker.get_facecolors()[0]) == colour
 
 
 def test_microstate_labels_are_names_in_the_language(gaps: pd.DataFrame) -> None:
@@ -237,7 +246,11 @@ def test_recommendation_map_colours_and_counts(rec_id: str) -> None:
     basemap = load_basemap()
     for iso3 in named:
         point = basemap.loc[iso3, "geometry"].representative_point()
-        assert drawn_fill(ax, point) == [(to_rgba(LEVEL_COLOURS[level]), None)], iso3
+        assert drawn_fill(ax, point) == [(to_rgba(get_swatch(f"level.{level}").colour), None)], iso3
+    not_named = to_rgba(get_swatch("rec.not_named").colour)
+    for iso3 in sorted(set(coverage.index[coverage.eq("covered")]) - named):
+        point = basemap.loc[iso3, "geometry"].representative_point()
+        assert drawn_fill(ax, point) == [(not_named, None)], iso3
     counts = sorted(legend_counts(ax).values())
     expected = sorted(
         [
@@ -255,7 +268,10 @@ def test_every_map_has_title_subtitle_and_source() -> None:
     for ax in (plot_gap_map(), plot_recommendation_map("VII-1")):
         texts = all_texts(ax)
         assert ax.get_title(loc="left")
-        assert any(t.startswith("Source: Lanzarote Committee, 2nd monitoring round") for t in texts)
+        assert any(
+            t.startswith("Source: Lanzarote Committee, chapter VII factsheet") for t in texts
+        )
+        assert any("(report adopted in March 2022)" in t for t in texts)
         assert any("Natural Earth" in t for t in texts)
 
 
@@ -269,7 +285,7 @@ def test_every_map_has_title_subtitle_and_source() -> None:
 )
 def test_french_maps_have_no_english_left(plot) -> None:
     texts = all_texts(plot(lang="fr"))
-    assert any(t.startswith("Source : Comité de Lanzarote") for t in texts)
+    assert any(t.startswith("Source\u202f: Comité de Lanzarote") for t in texts)
     leftovers = [(word, text) for text in texts for word in ENGLISH_WORDS if word in text]
     assert leftovers == []
 

@@ -33,7 +33,7 @@ from lanzarote_analysis.profile import (
     plot_party_profile,
     tabulate_party_profile,
 )
-from lanzarote_analysis.style import LEVEL_COLOURS, NOT_ADDRESSED_COLOUR
+from lanzarote_analysis.style import get_swatch
 
 FACTSHEET = (BUNDLED_DATA_DIR / "sources" / "factsheet-chapter-VII.txt").read_text("utf-8")
 TOLERANCE = 2
@@ -178,7 +178,8 @@ def test_plot_fills_received_cells_with_their_level_colour():
         recs = profile.recommendations
         cells = ax.patches[: len(recs)]
         for cell, (_, row) in zip(cells, recs.iterrows(), strict=True):
-            colour = LEVEL_COLOURS[row["level"]] if row["is_received"] else NOT_ADDRESSED_COLOUR
+            concept = f"level.{row['level']}" if row["is_received"] else "rec.not_named"
+            colour = get_swatch(concept).colour
             assert cell.get_facecolor() == pytest.approx(to_rgba(colour))
         assert ax.get_title(loc="left").startswith("Malta")
     finally:

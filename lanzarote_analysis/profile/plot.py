@@ -22,6 +22,8 @@ from .text import format_party_profile
 
 #: Default report size of the profile figure (inches).
 FIGSIZE = (6.4, 3.6)
+#: Characters per line of a theme written in its cell.
+THEME_WIDTH = 62
 #: Height kept free for the source line at the bottom of the figure (points).
 SOURCE_LINE_POINTS = 16
 
@@ -36,9 +38,11 @@ def plot_party_profile(
 ) -> Axes:
     """Draw the seven recommendations of chapter VII for one State, coloured by level.
 
-    A received recommendation is filled with the colour of its level; one the Committee
-    did not address to the Party is pale; for a State whose coverage is unconfirmed or
-    which the round did not cover, every cell is hatched and says so.
+    Cells take the report's palette (``style.PALETTE``), as in the matrix and on the
+    maps: a received recommendation is filled with the swatch of its level; one whose
+    footnote does not name the Party with ``rec.not_named``; for a State whose coverage
+    is unconfirmed every cell is hatched (``coverage.unconfirmed``), and for a State the
+    round did not cover every cell is grey (``coverage.not_covered``).
 
     Parameters
     ----------
@@ -59,13 +63,22 @@ def plot_party_profile(
     >>> import matplotlib.pyplot as plt
     >>> ax = plot_party_profile("malte", lang="fr")
     >>> ax.get_title(loc="left")
-    'Malte : recommandations du chapitre VII'
+    'Malte\\u202f: recommandations du chapitre VII'
     >>> plt.close(ax.figure)
     """
+    import textwrap
+
     import matplotlib.pyplot as plt
     from matplotlib.patches import Patch
 
     from .. import style
+
+    # Status → palette concept, for the cells a level does not colour.
+    concepts = {
+        "not_received": "rec.not_named",
+        "not_known": "coverage.unconfirmed",
+        "not_covered": "coverage.not_covered",
+    }
 
     check_lang(lang)
     profile = _as_profile(party, data_dir)
@@ -88,11 +101,11 @@ def plot_party_profile(
         for row_y, (_, row) in zip(y, recs.iterrows(), strict=True):
             status = row["status"]
             if status == "received":
-                face, edge, hatch = style.LEVEL_COLOURS[row["level"]], "none", None
-            elif status == "not_received":
-                face, edge, hatch = style.NOT_ADDRESSED_COLOUR, style.OUTLINE_COLOUR, None
+                swatch = style.get_swatch(f"level.{row['level']}")
+                face, edge, hatch = swatch.colour, "none", None
             else:
-                face, edge, hatch = "white", style.UNCONFIRMED_EDGE, "////"
+                swatch = style.get_swatch(concepts[status])
+                face, edge, hatch = swatch.colour, swatch.edge or style.OUTLINE_COLOUR, swatch.hatch
             ax.barh(
                 row_y,
                 1.0,
@@ -105,17 +118,19 @@ def plot_party_profile(
                 **kwargs,
             )
             is_dark = status == "received" and row["level"] != "invite"
+            # Long themes (the one spelling out CSGSIV) take two lines inside their cell.
             ax.text(
                 0.03,
                 row_y,
-                themes[row["theme"]],
+                textwrap.fill(themes[row["theme"]], THEME_WIDTH),
                 ha="left",
                 va="center",
                 fontsize=8,
-                color="white" if is_dark else style.TEXT_COLOUR,
+                linespacing=1.0,
+                color=style.TEXT_ON_DARK_COLOUR if is_dark else style.TEXT_COLOUR,
                 bbox=None
                 if hatch is None
-                else {"facecolor": "white", "edgecolor": "none", "pad": 1.0},
+                else {"facecolor": style.BACKGROUND_COLOUR, "edgecolor": "none", "pad": 1.0},
             )
             ax.text(
                 1.03,
@@ -137,25 +152,19 @@ def plot_party_profile(
 
         # Legend: the levels, then what a pale or hatched cell means.
         handles = [
-            Patch(facecolor=style.LEVEL_COLOURS[level], label=levels[level])
-            for level in style.LEVEL_COLOURS
+            Patch(facecolor=style.get_swatch(f"level.{level}").colour, label=levels[level])
+            for level in (c.removeprefix("level.") for c in style.PALETTE if c.startswith("level."))
         ]
-        handles.append(
-            Patch(
-                facecolor=style.NOT_ADDRESSED_COLOUR,
-                edgecolor=style.OUTLINE_COLOUR,
-                linewidth=0.6,
-                label=statuses["not_received"],
-            )
-        )
-        if not profile.is_covered:
+        shown = ["not_received"] if profile.is_covered else [str(recs["status"].iloc[0])]
+        for status in shown:
+            swatch = style.get_swatch(concepts[status])
             handles.append(
                 Patch(
-                    facecolor="white",
-                    edgecolor=style.UNCONFIRMED_EDGE,
-                    hatch="////",
+                    facecolor=swatch.colour,
+                    edgecolor=swatch.edge or style.OUTLINE_COLOUR,
+                    hatch=swatch.hatch,
                     linewidth=0.6,
-                    label=statuses[str(recs["status"].iloc[0])],
+                    label=statuses[status],
                 )
             )
         ax.legend(
@@ -171,7 +180,8 @@ def plot_party_profile(
         if profile.is_covered:
             gap_label = get_gap_labels(lang)[str(profile.gap["gap"].iloc[0])]
             subtitle = get_label("profile.figure.subtitle", lang).format(
-                coverage=get_label("coverage.covered", lang), gap=gap_label.lower()
+                coverage=get_label("coverage.covered", lang),
+                gap=gap_label[0].lower() + gap_label[1:],  # "named by VII-2 only"
             )
         else:
             subtitle = get_label(f"profile.figure.subtitle_{profile.coverage}", lang)
