@@ -16,6 +16,7 @@ from .load import (
     PathLike,
     load_addressees,
     load_country_groups,
+    load_indicators,
     load_levels,
     load_parties,
     load_practices,
@@ -29,7 +30,7 @@ ASSESSED_GAPS = tuple(g for g in GAP_CATEGORIES if g not in ("unconfirmed", "not
 #: Kinds of practice, in the order the figures show them.
 PRACTICE_KINDS = ("promising_practice", "childrens_rights_body")
 
-#: Recommendations that name the Parties lacking involvement and financing.
+#: Recommendations whose footnotes name Parties (involvement of, and financing of, civil society).
 GAP_RECOMMENDATIONS = ("VII-1", "VII-2")
 
 
@@ -90,27 +91,40 @@ def compute_recommendation_matrix(data_dir: PathLike = None, *, lang: str = "en"
 
 
 def compute_addressee_counts(data_dir: PathLike = None) -> pd.DataFrame:
-    """How many covered Parties each recommendation addresses.
+    """How many Parties each recommendation addresses, and how many of them are unconfirmed.
 
-    ``listed`` recommendations count the Parties their footnote names; ``all_parties``
-    ones count every covered Party (the Parties whose coverage is unconfirmed are left
-    out, so these bars show the confirmed Parties only).
+    ``listed`` recommendations address the Parties their footnote names. ``all_parties``
+    ones address all the Parties monitored: the factsheet counts 43
+    (``indicators.csv``, ``parties_monitored``), of which the covered Parties of
+    ``parties.csv`` are confirmed; the others (``n_unconfirmed``) are Parties our sources
+    do not name.
 
     Returns
     -------
-    DataFrame indexed by ``rec_id`` (in number order) with ``level``, ``scope`` and
-    ``n_parties``.
+    DataFrame indexed by ``rec_id`` (in number order) with ``level``, ``scope``,
+    ``n_parties`` (all addressees) and ``n_unconfirmed`` (those not named by our sources).
 
     Examples
     --------
-    >>> compute_addressee_counts()["n_parties"].to_dict()
-    {'VII-1': 8, 'VII-2': 17, 'VII-3': 42, 'VII-4': 42, 'VII-5': 42, 'VII-6': 42, 'VII-7': 42}
+    >>> counts = compute_addressee_counts()
+    >>> counts["n_parties"].to_dict()
+    {'VII-1': 8, 'VII-2': 17, 'VII-3': 43, 'VII-4': 43, 'VII-5': 43, 'VII-6': 43, 'VII-7': 43}
+    >>> counts["n_unconfirmed"].to_dict()
+    {'VII-1': 0, 'VII-2': 0, 'VII-3': 1, 'VII-4': 1, 'VII-5': 1, 'VII-6': 1, 'VII-7': 1}
     """
+    # Load inputs.
     matrix = compute_recommendation_matrix(data_dir)
     recs = load_recommendations(data_dir).sort_values("number")
+    n_monitored = int(load_indicators(data_dir).loc["parties_monitored", "value"])
+
+    # Confirmed addressees from the matrix; the Parties monitored but not named by our
+    # sources complete the recommendations addressed to all Parties.
     counts = recs[["level", "scope"]].copy()
-    counts["n_parties"] = matrix[list(recs.index)].notna().sum().astype("int64")
-    return counts
+    confirmed = matrix[list(recs.index)].notna().sum().astype("int64")
+    missing = max(n_monitored - len(matrix), 0)
+    counts["n_unconfirmed"] = np.where(counts["scope"].eq("all_parties"), missing, 0)
+    counts["n_parties"] = confirmed + counts["n_unconfirmed"]
+    return counts[["level", "scope", "n_parties", "n_unconfirmed"]]
 
 
 def compute_gap_shares_by_group(data_dir: PathLike = None) -> pd.DataFrame:

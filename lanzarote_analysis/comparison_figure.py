@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Iterable
 
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
@@ -77,8 +78,28 @@ def annotate(
 
 
 def wrap_note(note: str | None) -> list[str]:
-    """The lines of a footnote written above the source line."""
-    return textwrap.wrap(note, NOTE_WIDTH) if note else []
+    """The lines of a footnote written above the source line; ``\n`` starts a new line."""
+    if not note:
+        return []
+    return [line for paragraph in note.split("\n") for line in textwrap.wrap(paragraph, NOTE_WIDTH)]
+
+
+def join_notes(*notes: str | None) -> str | None:
+    """Footnotes, one per line (``None`` when there is none)."""
+    return "\n".join(note for note in notes if note) or None
+
+
+def get_theme_note(themes: Iterable[str], lang: str) -> str | None:
+    """The footnote that spells out the term a short theme label abbreviates, if shown.
+
+    Examples
+    --------
+    >>> get_theme_note(["financing", "csgsiv_projects"], "en")
+    "CSGSIV: child self-generated sexual images and/or videos (the factsheet's acronym)."
+    >>> get_theme_note(["financing"], "en") is None
+    True
+    """
+    return get_label("cmp.note.csgsiv", lang) if "csgsiv_projects" in set(themes) else None
 
 
 def count_unconfirmed(data_dir: PathLike) -> tuple[int, int]:
@@ -90,16 +111,59 @@ def count_unconfirmed(data_dir: PathLike) -> tuple[int, int]:
 
 
 def format_ordinal(number: int, lang: str) -> str:
-    """``43rd`` / ``43e``.
+    """``43rd`` / ``43ᵉ`` (French ordinals take a superscript, feminine: ``1ʳᵉ`` Partie).
 
     Examples
     --------
     >>> format_ordinal(43, "en"), format_ordinal(11, "en"), format_ordinal(43, "fr")
-    ('43rd', '11th', '43e')
+    ('43rd', '11th', '43ᵉ')
     """
     if lang == "fr":
-        return "1re" if number == 1 else f"{number}e"
+        return "1\u02b3\u1d49" if number == 1 else f"{number}\u1d49"
     if number % 100 in (11, 12, 13):
         return f"{number}th"
     suffix = {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
     return f"{number}{suffix}"
+
+
+def format_unconfirmed_candidates(data_dir: PathLike, lang: str) -> str:
+    """The States that may be the Party our sources do not name, as one phrase.
+
+    The phrase of ``labels.csv`` (``unconfirmed.candidates``) when it names exactly the
+    States whose coverage is unconfirmed in the data; otherwise their names, listed.
+
+    Examples
+    --------
+    >>> format_unconfirmed_candidates(None, "fr")
+    'la Norvège ou le Royaume-Uni'
+    """
+    parties = load_parties(data_dir)
+    names = parties.loc[parties["round2_coverage"].eq("unconfirmed"), f"name_{lang}"].tolist()
+    phrase = get_label("unconfirmed.candidates", lang)
+    if {name for name in parties[f"name_{lang}"] if name in phrase} == set(names):
+        return phrase
+    if len(names) < 2:
+        return "".join(names)
+    return get_label("list.or", lang).format(items=", ".join(names[:-1]), last=names[-1])
+
+
+def get_unconfirmed_note(
+    data_dir: PathLike, lang: str, key: str = "cmp.unconfirmed_note"
+) -> str | None:
+    """The note saying that the last Party monitored is not named, and our inference.
+
+    ``None`` once every Party monitored is confirmed.
+
+    Examples
+    --------
+    >>> get_unconfirmed_note(None, "en")  # doctest: +NORMALIZE_WHITESPACE
+    'Our sources do not name the 43rd Party monitored: our inference, which no source
+    states, is Norway or the United Kingdom, whose participation is not confirmed.'
+    """
+    n_covered, n_monitored = count_unconfirmed(data_dir)
+    if n_covered >= n_monitored:
+        return None
+    return get_label(key, lang).format(
+        ordinal=format_ordinal(n_monitored, lang),
+        candidates=format_unconfirmed_candidates(data_dir, lang),
+    )

@@ -14,9 +14,17 @@ from matplotlib.patches import Patch
 
 from . import style
 from .compare import compute_addressee_counts, compute_recommendation_matrix
-from .comparison_figure import annotate, count_unconfirmed, create_axes, format_ordinal
+from .comparison_figure import (
+    annotate,
+    count_unconfirmed,
+    create_axes,
+    get_theme_note,
+    get_unconfirmed_note,
+    join_notes,
+    wrap_note,
+)
 from .labels import check_lang, get_label, get_labels
-from .load import PathLike, load_levels, load_recommendations
+from .load import PathLike, load_indicators, load_levels, load_recommendations
 
 MATRIX_FIGSIZE = (7.0, 8.6)
 ADDRESSEES_FIGSIZE = (7.0, 3.6)
@@ -42,29 +50,40 @@ def _column_labels(rec_ids: list[str], lang: str, data_dir: PathLike, width: int
     ]
 
 
+def _patch(concept: str, label: str) -> Patch:
+    """A legend handle in the palette's swatch of ``concept``."""
+    swatch = style.get_swatch(concept)
+    return Patch(
+        facecolor=swatch.colour,
+        hatch=swatch.hatch,
+        edgecolor=swatch.edge or style.OUTLINE_COLOUR,
+        linewidth=0.5,
+        label=label,
+    )
+
+
 def _level_legend(
-    ax: Axes, levels: list[str], lang: str, *, with_not_addressed: bool, **kwargs: Any
+    ax: Axes,
+    levels: list[str],
+    lang: str,
+    *,
+    with_not_addressed: bool,
+    with_unconfirmed: bool = False,
+    **kwargs: Any,
 ) -> None:
     names = get_labels("level", lang)
-    handles = [
-        Patch(
-            facecolor=style.LEVEL_COLOURS[level],
-            edgecolor=style.OUTLINE_COLOUR,
-            linewidth=0.5,
-            label=names[level],
-        )
-        for level in levels
-    ]
+    handles = [_patch(f"level.{level}", names[level]) for level in levels]
     if with_not_addressed:
-        handles.append(
-            Patch(
-                facecolor=style.NOT_ADDRESSED_COLOUR,
-                edgecolor=style.OUTLINE_COLOUR,
-                linewidth=0.5,
-                label=get_label("cmp.not_addressed", lang),
-            )
-        )
-    ax.legend(handles=handles, title=get_label("level.title", lang), alignment="left", **kwargs)
+        handles.append(_patch("rec.not_named", get_label("cmp.not_addressed", lang)))
+    if with_unconfirmed:
+        handles.append(_patch("coverage.unconfirmed", get_label("coverage.unconfirmed", lang)))
+    ax.legend(
+        handles=handles,
+        title=get_label("level.title", lang),
+        alignment="left",
+        ncols=len(handles),
+        **kwargs,
+    )
 
 
 def plot_recommendation_matrix(
@@ -109,18 +128,23 @@ def plot_recommendation_matrix(
         data = compute_recommendation_matrix(data_dir, lang=lang)
     levels = _levels_by_strength(data_dir)
     rec_ids = [c for c in data.columns if c not in ("name_en", "name_fr")]
-    n_covered, n_monitored = count_unconfirmed(data_dir)
+    themes = load_recommendations(data_dir)["theme"].astype(str)
+    note = join_notes(
+        get_unconfirmed_note(data_dir, lang),
+        get_theme_note(themes.reindex(rec_ids).dropna(), lang),
+    )
 
     # Code each cell: 0 = does not apply, then one code per level.
     codes = np.zeros(data[rec_ids].shape, dtype=int)
     for code, level in enumerate(reversed(levels), start=1):
         codes[data[rec_ids].eq(level).fillna(False).to_numpy(dtype=bool)] = code
-    colours = [style.NOT_ADDRESSED_COLOUR] + [style.LEVEL_COLOURS[lv] for lv in reversed(levels)]
+    concepts = ["rec.not_named"] + [f"level.{lv}" for lv in reversed(levels)]
+    colours = [style.get_swatch(concept).colour for concept in concepts]
 
     with style.theme():
-        ax = create_axes(ax, MATRIX_FIGSIZE)
+        ax = create_axes(ax, MATRIX_FIGSIZE, source_lines=1 + len(wrap_note(note)))
         # Draw the cells: one mesh, white gridlines between cells.
-        options = {"edgecolor": "white", "linewidth": 1.0} | kwargs
+        options = {"edgecolor": style.BORDER_COLOUR, "linewidth": 1.0} | kwargs
         ax.pcolormesh(
             codes, cmap=ListedColormap(colours), vmin=-0.5, vmax=len(colours) - 0.5, **options
         )
@@ -144,7 +168,6 @@ def plot_recommendation_matrix(
             with_not_addressed=True,
             loc="upper left",
             bbox_to_anchor=(0.0, 0.0),
-            ncols=len(levels) + 1,
             borderaxespad=0.6,
         )
         # Matplotlib lifts the title above top tick labels by itself, not the subtitle.
@@ -153,12 +176,12 @@ def plot_recommendation_matrix(
             ax,
             title=get_label("cmp.matrix.title", lang),
             subtitle=get_label("cmp.matrix.subtitle", lang).format(
-                n_covered=n_covered,
-                unconfirmed_note=_get_unconfirmed_note(n_covered, n_monitored, lang),
+                n_covered=count_unconfirmed(data_dir)[0]
             ),
             lang=lang,
             subtitle_width=86,
             subtitle_lift=3 + n_lines * MATRIX_FONT_SIZE * 1.25,
+            note=note,
         )
     return ax
 
@@ -174,7 +197,9 @@ def plot_addressees_by_recommendation(
     """How many Parties each recommendation addresses, coloured by its level.
 
     Listed recommendations count the Parties their footnote names; all-Parties ones
-    count the Parties confirmed as covered by the round.
+    count the Parties monitored (43, as the factsheet says). A Party monitored that our
+    sources do not name is a hatched segment, in the palette's ``coverage.unconfirmed``
+    swatch, and a note gives our inference as to who it is.
 
     Parameters
     ----------
@@ -200,6 +225,8 @@ def plot_addressees_by_recommendation(
     >>> ax = plot_addressees_by_recommendation()
     >>> [int(bar.get_width()) for bar in ax.patches][:2]
     [8, 17]
+    >>> [t.get_text() for t in ax.texts][:3]
+    ['8', '17', '43']
     >>> plt.close(ax.figure)
     """
     check_lang(lang)
@@ -207,20 +234,57 @@ def plot_addressees_by_recommendation(
     if data is None:
         data = compute_addressee_counts(data_dir)
     levels = _levels_by_strength(data_dir)
-    n_covered, n_monitored = count_unconfirmed(data_dir)
     rec_ids = list(data.index)
+    totals = data["n_parties"].to_numpy()
+    unconfirmed = (
+        data["n_unconfirmed"].to_numpy() if "n_unconfirmed" in data else np.zeros_like(totals)
+    )
+    n_monitored = int(load_indicators(data_dir).loc["parties_monitored", "value"])
+    themes = load_recommendations(data_dir)["theme"]
+    has_unconfirmed = bool(unconfirmed.any())
+    note = join_notes(
+        get_unconfirmed_note(data_dir, lang, "cmp.addressees.unconfirmed_note")
+        if has_unconfirmed
+        else None,
+        get_theme_note(themes.reindex(rec_ids).dropna().astype(str), lang),
+    )
 
     with style.theme():
-        ax = create_axes(ax, ADDRESSEES_FIGSIZE)
-        # Draw one bar per recommendation, first on top, its count at its end.
-        colours = [style.LEVEL_COLOURS[str(level)] for level in data["level"]]
+        ax = create_axes(ax, ADDRESSEES_FIGSIZE, source_lines=1 + len(wrap_note(note)))
+        # Draw one bar per recommendation, first on top: the confirmed addressees in the
+        # colour of the level, then any Party our sources do not name, hatched.
+        colours = [style.get_swatch(f"level.{level}").colour for level in data["level"]]
         options = {"edgecolor": style.OUTLINE_COLOUR, "linewidth": 0.5, "height": 0.68} | kwargs
         positions = np.arange(len(rec_ids))
-        bars = ax.barh(positions, data["n_parties"].to_numpy(), color=colours, **options)
-        ax.bar_label(bars, padding=3, fontsize=8.5, fontweight="bold", color=style.TEXT_COLOUR)
+        ax.barh(positions, totals - unconfirmed, color=colours, **options)
+        if has_unconfirmed:
+            swatch = style.get_swatch("coverage.unconfirmed")
+            rows = unconfirmed > 0
+            ax.barh(
+                positions[rows],
+                unconfirmed[rows],
+                left=(totals - unconfirmed)[rows],
+                color=swatch.colour,
+                hatch=swatch.hatch,
+                edgecolor=swatch.edge,
+                linewidth=0.5,
+                height=options["height"],
+            )
+        # The total at the end of each bar.
+        for position, total in zip(positions, totals, strict=True):
+            ax.annotate(
+                str(int(total)),
+                (float(total), float(position)),
+                xytext=(3, 0),
+                textcoords="offset points",
+                ha="left",
+                va="center",
+                fontsize=8.5,
+                fontweight="bold",
+                color=style.TEXT_COLOUR,
+            )
 
         # The counts are written on the bars: no value axis needed.
-        themes = load_recommendations(data_dir)["theme"]
         short = get_labels("cmp.theme", lang)
         ax.set_yticks(positions, [f"{rec_id}  {short[str(themes[rec_id])]}" for rec_id in rec_ids])
         ax.set_ylim(len(rec_ids) - 0.4, -0.6)
@@ -237,27 +301,17 @@ def plot_addressees_by_recommendation(
             present,
             lang,
             with_not_addressed=False,
+            with_unconfirmed=has_unconfirmed,
             loc="upper left",
             bbox_to_anchor=(0.0, 0.0),
-            ncols=len(present),
             borderaxespad=0.3,
         )
         annotate(
             ax,
             title=get_label("cmp.addressees.title", lang),
-            subtitle=get_label("cmp.addressees.subtitle", lang).format(
-                n_covered=n_covered,
-                unconfirmed_note=_get_unconfirmed_note(n_covered, n_monitored, lang),
-            ),
+            subtitle=get_label("cmp.addressees.subtitle", lang).format(n_monitored=n_monitored),
             lang=lang,
             subtitle_width=74,
+            note=note,
         )
     return ax
-
-
-def _get_unconfirmed_note(n_covered: int, n_monitored: int, lang: str) -> str:
-    """ " (the 43rd Party monitored is unconfirmed)" while some Party is; else nothing."""
-    if n_covered >= n_monitored:
-        return ""
-    ordinal = format_ordinal(n_monitored, lang)
-    return get_label("cmp.unconfirmed_note", lang).format(ordinal=ordinal)

@@ -51,10 +51,14 @@ def test_matrix_order_depends_on_language_only_for_ties():
 
 def test_addressee_counts(bundled_data_dir, covered):
     named = read_csv(bundled_data_dir, "addressees").groupby("rec_id").size()
+    indicators = read_csv(bundled_data_dir, "indicators").set_index("indicator_id")
+    monitored = int(indicators.loc["parties_monitored", "value"])
     counts = compute_addressee_counts()
     for rec_id, row in counts.iterrows():
-        expected = named[rec_id] if row["scope"] == "listed" else len(covered)
-        assert row["n_parties"] == expected
+        # All Parties: the 43 monitored, of which those not confirmed are counted apart.
+        expected = named[rec_id] if row["scope"] == "listed" else monitored
+        unconfirmed = 0 if row["scope"] == "listed" else monitored - len(covered)
+        assert (row["n_parties"], row["n_unconfirmed"]) == (expected, unconfirmed)
 
 
 def test_gap_shares_sum_to_one_and_cover_every_covered_party(bundled_data_dir, covered):

@@ -38,8 +38,10 @@ from lanzarote_analysis.comparisons import (
 )
 from lanzarote_analysis.gaps import compute_civil_society_gaps
 from lanzarote_analysis.labels import _table
-from lanzarote_analysis.style import LEVEL_COLOURS, NOT_ADDRESSED_COLOUR
+from lanzarote_analysis.style import get_swatch
 
+LEVEL_COLOURS = {lv: get_swatch(f"level.{lv}").colour for lv in ("require", "request", "invite")}
+NOT_NAMED_COLOUR = get_swatch("rec.not_named").colour
 IMAGE_COMPARE = {"tolerance": 2, "style": "default", "savefig_kwargs": {"dpi": 100}}
 PLOTS = comparisons.COMPARISON_PLOTS
 PLOT_IDS = [plot.__name__ for plot in PLOTS]
@@ -114,7 +116,7 @@ def test_french_figure_has_no_english_leftovers(plot):
         w for text in texts for w in re.findall(r"[A-Za-z][A-Za-z'’-]{3,}", text) if w in words
     }
     assert not leftovers, leftovers
-    assert any("Source :" in text for text in texts)
+    assert any("Source\u202f:" in text for text in texts)
     # The same check finds English words in the English figure: it can fail.
     english = all_texts(plot(lang="en").figure)
     assert any(w in words for text in english for w in re.findall(r"[A-Za-z][A-Za-z'’-]{3,}", text))
@@ -123,7 +125,7 @@ def test_french_figure_has_no_english_leftovers(plot):
 @pytest.mark.parametrize("plot", PLOTS, ids=PLOT_IDS)
 def test_english_figure_has_no_french_leftovers(plot):
     texts = " ".join(all_texts(plot(lang="en").figure))
-    assert not re.search(r"\b(Parties citées|Source :|niveau|Lacunes?|sur les)\b", texts)
+    assert not re.search(r"\b(Parties citées|Source\u202f:|niveau|Lacunes?|sur les)\b", texts)
 
 
 # The matrix.
@@ -147,7 +149,7 @@ def test_matrix_has_one_row_per_covered_party_and_the_levels_of_the_data(bundled
                 rec["scope"] == "all_parties"
                 or ((addressees["rec_id"] == rec_id) & (addressees["iso3"] == iso3)).any()
             )
-            expected = LEVEL_COLOURS[rec["level"]] if applies else NOT_ADDRESSED_COLOUR
+            expected = LEVEL_COLOURS[rec["level"]] if applies else NOT_NAMED_COLOUR
             assert colours[i, j] == expected.lower(), (name, rec_id)
 
 
@@ -157,7 +159,7 @@ def test_matrix_orders_parties_by_strongest_then_most_recommendations(bundled_da
     ax.figure.canvas.draw()
     mesh = next(c for c in ax.collections if isinstance(c, QuadMesh))
     colour_strength = {LEVEL_COLOURS[lv].lower(): s for lv, s in levels.items()}
-    colour_strength[NOT_ADDRESSED_COLOUR.lower()] = 0
+    colour_strength[NOT_NAMED_COLOUR.lower()] = 0
     n_rows = len(ax.get_yticklabels())
     strengths = np.array([colour_strength[to_hex(c)] for c in mesh.get_facecolors()])
     strengths = strengths.reshape(n_rows, -1)
@@ -180,25 +182,44 @@ def test_matrix_orders_parties_by_strongest_then_most_recommendations(bundled_da
 def test_addressee_bars_count_the_data(bundled_data_dir):
     recs = read_csv(bundled_data_dir, "recommendations").set_index("rec_id")
     named = read_csv(bundled_data_dir, "addressees").groupby("rec_id").size()
+    indicators = read_csv(bundled_data_dir, "indicators").set_index("indicator_id")
+    n_monitored = int(indicators.loc["parties_monitored", "value"])
     n_covered = len(covered_iso3(bundled_data_dir))
-    expected = [
-        named.get(rec_id, 0) if rec["scope"] == "listed" else n_covered
-        for rec_id, rec in recs.iterrows()
+    is_all = (recs["scope"] == "all_parties").tolist()
+    confirmed = [
+        n_covered if all_parties else named.get(rec_id, 0)
+        for rec_id, all_parties in zip(recs.index, is_all, strict=True)
     ]
+    totals = [
+        n_monitored if all_parties else n for n, all_parties in zip(confirmed, is_all, strict=True)
+    ]
+
     ax = plot_addressees_by_recommendation()
-    assert [int(bar.get_width()) for bar in ax.patches] == expected
-    assert [to_hex(bar.get_facecolor()) for bar in ax.patches] == [
+    solid, hatched = ax.patches[: len(recs)], ax.patches[len(recs) :]
+    assert [int(bar.get_width()) for bar in solid] == confirmed
+    assert [to_hex(bar.get_facecolor()) for bar in solid] == [
         LEVEL_COLOURS[level].lower() for level in recs["level"]
     ]
-    written = [t.get_text() for t in ax.texts][: len(expected)]
-    assert written == [str(n) for n in expected]
+    # One hatched segment of 43 - 42 = 1 Party after each all-Parties bar.
+    unconfirmed = get_swatch("coverage.unconfirmed")
+    assert [int(bar.get_width()) for bar in hatched] == [n_monitored - n_covered] * sum(is_all)
+    assert all(bar.get_x() == n_covered for bar in hatched)
+    assert {(bar.get_hatch(), to_hex(bar.get_facecolor())) for bar in hatched} == {
+        (unconfirmed.hatch, unconfirmed.colour.lower())
+    }
+    written = [t.get_text() for t in ax.texts][: len(recs)]
+    assert written == [str(n) for n in totals]
 
 
-def test_addressee_subtitle_says_the_missing_party_is_unconfirmed():
-    texts = " ".join(all_texts(plot_addressees_by_recommendation().figure))
-    assert "43rd Party" in texts and "42 confirmed" in texts
-    texts = " ".join(all_texts(plot_addressees_by_recommendation(lang="fr").figure))
-    assert "43e Partie" in texts
+def test_addressee_note_gives_the_43rd_party_as_our_inference():
+    texts = " ".join(" ".join(all_texts(plot_addressees_by_recommendation().figure)).split())
+    assert "the 43 Parties monitored" in texts
+    assert "Hatched: the 43rd Party monitored, which our sources do not name." in texts
+    assert "Our inference, which no source states, is Norway or the United Kingdom" in texts
+    figure = plot_addressees_by_recommendation(lang="fr").figure
+    texts = " ".join(" ".join(all_texts(figure)).split())
+    assert "la 43\u1d49 Partie suivie" in texts
+    assert "c'est la Norvège ou le Royaume-Uni, dont la participation n'est pas confirmée" in texts
 
 
 def test_addressee_bars_follow_an_edited_data_directory(data_copy):
