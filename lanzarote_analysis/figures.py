@@ -73,7 +73,7 @@ REPORT_FIGURES: tuple[FigureSpec, ...] = (
     FigureSpec(
         "gap_map",
         "lanzarote_analysis.maps:plot_gap_map",
-        "Map: the civil society gap of every State (involvement VII-1, financing VII-2)",
+        "Map: the Parties named by VII-1 (involvement) and VII-2 (financing), every State",
     ),
     FigureSpec(
         "rec_VII-1_map",
@@ -95,7 +95,7 @@ REPORT_FIGURES: tuple[FigureSpec, ...] = (
     FigureSpec(
         "addressees_by_recommendation",
         "lanzarote_analysis.comparisons:plot_addressees_by_recommendation",
-        "Bars: how many Parties each recommendation addresses, by level",
+        "Bars: how many Parties each recommendation addresses (43 for all Parties), by level",
     ),
     FigureSpec(
         "gap_overlap",
@@ -105,7 +105,7 @@ REPORT_FIGURES: tuple[FigureSpec, ...] = (
     FigureSpec(
         "gaps_by_group",
         "lanzarote_analysis.comparisons:plot_gaps_by_group",
-        "Stacked bars: civil society gaps by EU membership and UN M49 sub-region",
+        "Stacked bars: Parties named by VII-1 and VII-2, by EU membership and UN sub-region",
     ),
     FigureSpec(
         "practices_vs_gaps",

@@ -1,4 +1,11 @@
-"""Which Parties lack civil society involvement (VII-1) or financing (VII-2)."""
+"""Which covered Parties recommendations VII-1 (involvement) and VII-2 (financing) name.
+
+The factsheet *requires* (VII-1) and *requests* (VII-2) "Parties that are not already
+doing so" to involve civil society bodies in preventive measures and to encourage the
+financing of civil society projects, and names them in footnotes 3 and 5. Being named is
+all the flags below record: the *civil society gap* is our analytical term for it (see
+the glossary in ``data/README.md``); the factsheet does not say more about these Parties.
+"""
 
 from __future__ import annotations
 
@@ -23,12 +30,14 @@ GAP_DTYPE = pd.CategoricalDtype(list(GAP_CATEGORIES), ordered=False)
 
 
 def compute_civil_society_gaps(data_dir: PathLike = None) -> pd.DataFrame:
-    """Classify every State of ``parties.csv`` by the civil society gap the Committee found.
+    """Classify every State of ``parties.csv`` by the recommendations naming it.
 
-    A *covered* Party named by recommendation VII-1 lacks involvement of civil society in
-    prevention; one named by VII-2 lacks encouragement of civil society financing. For
-    States whose coverage is ``unconfirmed`` or ``not_covered`` nothing was assessed: both
-    flags are missing (``<NA>``), never ``False``.
+    ``lacks_involvement`` is true for a *covered* Party that the footnote of VII-1 names
+    ("not already" involving civil society bodies in preventive measures);
+    ``lacks_financing`` for one that the footnote of VII-2 names ("not already"
+    encouraging the financing of civil society projects). For States whose coverage is
+    ``unconfirmed`` or ``not_covered`` nothing was assessed: both flags are missing
+    (``<NA>``), never ``False``.
 
     Returns
     -------
@@ -78,7 +87,7 @@ def get_gap_labels(lang: str = "en") -> dict[str, str]:
     Examples
     --------
     >>> get_gap_labels("fr")["financing_only"]
-    'Financement seulement'
+    'Citée par VII-2 seulement'
     """
     labels = get_labels("gap", check_lang(lang))
     return {category: labels[category] for category in GAP_CATEGORIES}

@@ -32,7 +32,7 @@ def get_label(key: str, lang: str = "en") -> str:
     Examples
     --------
     >>> get_label("gap.financing_only", "fr")
-    'Financement seulement'
+    'Citée par VII-2 seulement'
     """
     check_lang(lang)
     try:
@@ -52,6 +52,31 @@ def get_labels(prefix: str, lang: str = "en") -> dict[str, str]:
     check_lang(lang)
     start = f"{prefix}."
     return {k.removeprefix(start): v[lang] for k, v in _table().items() if k.startswith(start)}
+
+
+def get_colon(lang: str = "en") -> str:
+    """A colon and the space after it: French puts a narrow no-break space before it.
+
+    Examples
+    --------
+    >>> get_colon("en"), get_colon("fr")
+    (': ', '\u202f: ')
+    """
+    return "\u202f: " if check_lang(lang) == "fr" else ": "
+
+
+def quote_title(title: str, lang: str = "en") -> str:
+    """An instrument's original title as a reader of ``lang`` expects it quoted.
+
+    English keeps the title as it is; French puts it between guillemets with narrow
+    no-break spaces inside, so that an English title reads as a title, not as text.
+
+    Examples
+    --------
+    >>> quote_title("Child Protection Code", "fr")
+    '«\u202fChild Protection Code\u202f»'
+    """
+    return f"«\u202f{title}\u202f»" if check_lang(lang) == "fr" else title
 
 
 def all_label_keys() -> list[str]:

@@ -44,7 +44,7 @@ def test_gaps_markdown_in_french(capsys):
     assert main(["gaps", "--format", "markdown", "--lang", "fr"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0].startswith("| ISO3 | Partie |")
-    assert any(line == "| MLT | Malte | non | oui | Financement seulement |" for line in out)
+    assert any(line == "| MLT | Malte | non | oui | Citée par VII-2 seulement |" for line in out)
     assert len(out) == 2 + len(la.load_parties())
 
 

@@ -22,6 +22,7 @@ SAME_IN_BOTH = {
     "Ukraine",
     "Liechtenstein",
     "Türkiye",
+    "{coverage} · {gap}",
 }
 ENGLISH_ONLY_WORDS = re.compile(
     r"\b(the|and|of|only|not|with|by|Financing|Involvement|covered|recommendation|"

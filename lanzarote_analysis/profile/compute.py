@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from ..gaps import compute_civil_society_gaps
-from ..labels import check_lang, get_label, get_labels
+from ..labels import check_lang, get_colon, get_label, get_labels, quote_title
 from ..load import (
     PathLike,
     load_addressees,
@@ -200,7 +200,8 @@ def tabulate_party_profile(profile: PartyProfile, *, lang: str = "en") -> pd.Dat
     for practice_id, row in profile.practices.iterrows():
         summary = row[f"summary_{lang}"]
         if isinstance(row["instrument"], str):
-            summary = f"{row['instrument']}: {summary}"
+            # The instrument keeps its original (English) title, quoted as a title.
+            summary = quote_title(row["instrument"], lang) + get_colon(lang) + summary
         rows.append(
             {
                 "item": practice_id,

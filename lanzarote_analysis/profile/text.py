@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from ..gaps import get_gap_labels
-from ..labels import LANGUAGES, check_lang, get_label, get_labels, get_subregion_label
+from ..labels import LANGUAGES, check_lang, get_colon, get_label, get_labels, get_subregion_label
 
 if TYPE_CHECKING:
     pass
@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 from .compute import PartyProfile, _flag, compute_party_profile, tabulate_party_profile
 
 FORMATS = ("text", "markdown", "csv")
+#: Labels up to this length have their values aligned in the text format.
+ALIGNED_LABEL_WIDTH = 40
 CSV_COLUMNS = (
     "iso3",
     "name",
@@ -101,10 +103,8 @@ def _format_markdown(profile: PartyProfile, lang: str) -> str:
     labels = get_labels("profile.heading", lang)
     lines = [f"## {profile.get_name(lang)} ({profile.iso3})", ""]
     lines += [" ".join(_coverage_sentences(profile, lang)), ""]
-    lines += [
-        f"- **{label}**: {value}" if lang == "en" else f"- **{label}** : {value}"
-        for label, value in _identity_lines(profile, lang)
-    ]
+    colon = get_colon(lang)
+    lines += [f"- **{label}**{colon}{value}" for label, value in _identity_lines(profile, lang)]
     table = tabulate_party_profile(profile, lang=lang).reset_index()
     recs = table.iloc[: len(profile.recommendations)]
     lines += ["", f"### {labels['recommendations']}", ""]
@@ -118,20 +118,21 @@ def _format_markdown(profile: PartyProfile, lang: str) -> str:
     if profile.practices.empty:
         lines.append(get_label("profile.no_practices", lang))
     for row in table.iloc[len(profile.recommendations) :].itertuples(index=False):
-        lines.append(f"- *{row[1]}*: {row[5]} ({row[6]})")
+        lines.append(f"- *{row[1]}*. {row[5]} ({row[6]})")
     return "\n".join(lines) + "\n"
 
 
 def _format_text(profile: PartyProfile, lang: str) -> str:
     labels = get_labels("profile.heading", lang)
-    colon = ":" if lang == "en" else " :"
+    colon = get_colon(lang).rstrip()
     wrap = textwrap.TextWrapper(width=88, subsequent_indent="  ")
     title = f"{profile.get_name(lang)} ({profile.iso3})"
     lines = [title, "=" * len(title)]
     lines += wrap.wrap(" ".join(_coverage_sentences(profile, lang)))
     lines.append("")
     pairs = _identity_lines(profile, lang)
-    width = max(len(label) for label, _ in pairs)
+    # Align the values of the short labels; the long ones (what VII-1 and VII-2 ask) run on.
+    width = max(len(label) for label, _ in pairs if len(label) <= ALIGNED_LABEL_WIDTH)
     lines += [f"{label + colon:<{width + len(colon)}} {value}" for label, value in pairs]
     lines += ["", labels["recommendations"], "-" * len(labels["recommendations"])]
     table = tabulate_party_profile(profile, lang=lang)
