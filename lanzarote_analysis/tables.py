@@ -1,21 +1,20 @@
 """Reading one CSV file of the data package into a typed DataFrame.
 
-The file is read as text with the standard ``csv`` module first, so that every
-problem can be located by line number, then each column is converted to the type
-its Table Schema declares. Leading BOMs and stray whitespace are accepted and
+The file is read as text with a strict CSV reader first (csv_records.py), so that
+every problem can be located by line number, then each column is converted to the
+type its Table Schema declares. Leading BOMs and stray whitespace are accepted and
 normalised; everything else that is off becomes a :class:`~.errors.Problem`.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime
-import io
 import re
 import unicodedata
 
 import pandas as pd
 
+from .csv_records import CsvSyntaxError, read_records
 from .errors import Problem
 from .schema import FieldSpec, ResourceSpec
 
@@ -29,33 +28,12 @@ def _clean(cell: str) -> str:
     return unicodedata.normalize("NFC", cell.strip())
 
 
-#: Longest cell the ``csv`` module reads (its default limit, which this module keeps).
-MAX_CELL_CHARS = csv.field_size_limit()
-
-#: What a CSV syntax error means for the person who has to fix the file.
-_CSV_ERRORS = {
-    "unexpected end of data": "a closing quote for the quoted cell that starts on this line "
-    "(the file ends inside it)",
-    "',' expected after '\"'": "a comma or the end of the line after a closing quote "
-    '(a quote inside a quoted cell is written twice: "")',
-    "field larger than field limit": f"cells of at most {MAX_CELL_CHARS} characters",
-}
-
-
-def _describe_csv_error(error: csv.Error) -> str:
-    message = str(error)
-    for start, expected in _CSV_ERRORS.items():
-        if message.startswith(start):
-            return expected
-    return f"well-formed CSV ({message})"
-
-
 def read_raw_table(data: bytes, spec: ResourceSpec) -> tuple[pd.DataFrame | None, list[Problem]]:
     """Read a table's cells as strings from the bytes of its file, indexed by line number.
 
-    The CSV is read strictly: an unterminated quote, a stray quote after a quoted
-    cell, a NUL byte, a cell longer than :data:`MAX_CELL_CHARS` or a row with the
-    wrong number of cells is a problem, never a shifted or truncated row. Returns
+    The CSV is read strictly: an unterminated quote, a stray quote, a NUL byte, a
+    cell longer than :data:`~.csv_records.MAX_CELL_CHARS` or a row with the wrong
+    number of cells is a problem, never a shifted or truncated row. Returns
     ``None`` instead of a frame when the file cannot be read as a table at all.
     """
     name = spec.path
@@ -87,10 +65,10 @@ def read_raw_table(data: bytes, spec: ResourceSpec) -> tuple[pd.DataFrame | None
         return None, [Problem(name, line, None, None, "text without NUL bytes (is it a CSV file?)")]
 
     problems: list[Problem] = []
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    start = 1
+    records = read_records(text)
     try:
-        header = [_clean(c) for c in next(reader)]
+        _, first = next(records)
+        header = [_clean(c) for c in first]
         declared = spec.field_names
         for column in declared:
             if column not in header:
@@ -118,10 +96,8 @@ def read_raw_table(data: bytes, spec: ResourceSpec) -> tuple[pd.DataFrame | None
 
         rows: list[list[str]] = []
         lines: list[int] = []
-        start = reader.line_num + 1
-        for record in reader:
+        for start, record in records:
             if not any(c.strip() for c in record):  # blank lines are harmless
-                start = reader.line_num + 1
                 continue
             if len(record) != len(header):
                 problems.append(
@@ -136,10 +112,9 @@ def read_raw_table(data: bytes, spec: ResourceSpec) -> tuple[pd.DataFrame | None
             else:
                 rows.append([_clean(c) for c in record])
                 lines.append(start)
-            start = reader.line_num + 1
-    except csv.Error as error:
+    except CsvSyntaxError as error:
         # Nothing after a syntax error can be trusted: where the next row starts is unknown.
-        return None, [*problems, Problem(name, start, None, None, _describe_csv_error(error))]
+        return None, [*problems, Problem(name, error.line, None, None, error.expected)]
     frame = pd.DataFrame(rows, columns=header, index=pd.Index(lines, name="line"), dtype=str)
     return frame[declared], problems
 
