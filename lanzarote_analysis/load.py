@@ -18,6 +18,7 @@ so any edit is seen, even one that keeps a file's size and modification time.
 from __future__ import annotations
 
 import copy
+import functools
 import hashlib
 import os
 import threading
@@ -126,6 +127,19 @@ def _validate(
     return frames
 
 
+@functools.lru_cache(maxsize=CACHED_DIRECTORIES)
+def _parse_descriptor(data: bytes) -> tuple[dict[str, ResourceSpec], tuple[Problem, ...]]:
+    """The specs of a descriptor and its problems, the code's needs included.
+
+    Kept by content: most loads read a descriptor parsed before, and parsing is half
+    the cost of a load whose tables are already in memory.
+    """
+    specs, problems = parse_descriptor(data)
+    if not problems:
+        problems = check_descriptor_needs(specs)
+    return specs, tuple(problems)
+
+
 def _read_once(data_dir: Path) -> DataPackage:
     """Read and validate every file of ``data_dir`` once, or reuse the tables in memory."""
     descriptor, problem = read_data_file(
@@ -133,11 +147,9 @@ def _read_once(data_dir: Path) -> DataPackage:
     )
     if descriptor is None:
         raise DataValidationError(str(data_dir), [problem])
-    specs, problems = parse_descriptor(descriptor.data)
+    specs, found = _parse_descriptor(descriptor.data)
+    problems = list(found)
     is_descriptor_valid = not problems
-    if is_descriptor_valid:
-        problems += check_descriptor_needs(specs)
-        is_descriptor_valid = not problems
     contents: dict[str, FileContent] = {}
     for name, spec in specs.items():
         content, problem = read_data_file(data_dir, spec.path)
@@ -233,13 +245,14 @@ def load_tables(data_dir: PathLike = None) -> dict[str, pd.DataFrame]:
 
 def _load(name: str, data_dir: PathLike) -> pd.DataFrame:
     directory = get_data_dir(data_dir)
-    tables = load_tables(directory)
-    if name not in tables:
+    tables = _get(directory).tables
+    if name not in tables:  # contract.py makes every resource read here required
         raise DataValidationError(
             str(directory),
             [Problem(DESCRIPTOR_NAME, None, None, None, f"a resource named '{name}'")],
         )
-    return tables[name]
+    # A copy, so that a caller who edits the frame cannot corrupt the cache.
+    return tables[name].copy()
 
 
 def load_parties(data_dir: PathLike = None) -> pd.DataFrame:
