@@ -66,9 +66,12 @@ def build_parser() -> argparse.ArgumentParser:
         "validate",
         parents=common,
         help="check a data directory and list every problem",
-        description="Validate a data directory against its datapackage.json (types, "
-        "enumerations, keys, foreign keys, source locators). Exit 0 with a "
-        "one-line summary when valid; exit 1 listing every problem when not.",
+        description="Validate a data directory against its datapackage.json (strict CSV, "
+        "types, enumerations, keys, foreign keys, source locators) and against what the "
+        "figures and the profile need (resources, columns, headline indicators, "
+        "recommendations VII-1 to VII-7). Only regular files inside the directory are "
+        "read. Exit 0 with a one-line summary when valid; exit 1 listing every problem "
+        "when not.",
     )
     validate.add_argument(
         "directory",

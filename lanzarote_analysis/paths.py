@@ -66,9 +66,3 @@ def get_data_dir(data_dir: str | os.PathLike[str] | None = None) -> Path:
             str(path),
             [Problem(str(path), None, None, None, "a directory, not a loop of symbolic links")],
         ) from None
-
-
-def get_cache_dir() -> Path:
-    """Where the record of already-validated data lives (``$XDG_CACHE_HOME`` standard)."""
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base).expanduser() / "lanzarote-analysis"
