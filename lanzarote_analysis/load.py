@@ -91,7 +91,6 @@ def _digest(contents: list[FileContent]) -> str:
 
 
 def _validate(
-    data_dir: Path,
     specs: dict[str, ResourceSpec],
     contents: dict[str, FileContent],
     problems: list[Problem],
@@ -163,7 +162,7 @@ def _read_once(data_dir: Path) -> DataPackage:
     if cached is not None and cached.digest == digest:
         check_unchanged(read)
         return cached
-    frames = _validate(data_dir, specs, contents, problems, is_descriptor_valid)
+    frames = _validate(specs, contents, problems, is_descriptor_valid)
     # Only now: a file saved while the others were read would make a mixture.
     check_unchanged(read)
     if problems:

@@ -85,9 +85,8 @@ class _Collector:
 
     def add(self, key: str, value: Any, expected: str, column: str | None = None) -> None:
         shown = None if value is _MISSING else _show(value)
-        self.problems.append(
-            Problem(DESCRIPTOR_NAME, None, column, shown, expected, f"{self.where}, key '{key}'")
-        )
+        where = f"{self.where}, key '{key}'" if key else self.where
+        self.problems.append(Problem(DESCRIPTOR_NAME, None, column, shown, expected, where))
 
 
 _MISSING = object()
