@@ -14,7 +14,14 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-from .errors import DataValidationError, LanzaroteError, Problem, UnknownPartyError
+from .errors import (
+    ConfigurationError,
+    DataValidationError,
+    FileWriteError,
+    LanzaroteError,
+    Problem,
+    UnknownPartyError,
+)
 from .gaps import GAP_CATEGORIES, compute_civil_society_gaps, get_gap_labels
 from .labels import get_label, get_labels
 from .load import (
@@ -61,7 +68,9 @@ def __dir__() -> list[str]:
 
 __all__ = [
     "GAP_CATEGORIES",
+    "ConfigurationError",
     "DataValidationError",
+    "FileWriteError",
     "LanzaroteError",
     "Problem",
     "UnknownPartyError",

@@ -7,7 +7,9 @@ modules are imported only when a figure is built, so listing the figures or runn
 another command never imports matplotlib.
 
 Figures are independent of one another, so they are built in worker processes (one
-per core) and the files are the same bytes whatever the number of workers.
+per available CPU at most) and the files are the same bytes whatever the number of
+workers. The workers end with the run, however it ends (see workers.py), and a run
+removes the partial files that an interrupted run left in its output folder.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import LanzaroteError
-from .export import FORMATS, check_format
+from .export import FORMATS, check_format, remove_stale_temporaries
 from .labels import LANGUAGES, check_lang
 
 if TYPE_CHECKING:
@@ -231,13 +233,16 @@ def write_figure(
 
 
 def prepare_output_dir(out_dir: PathLike) -> Path:
-    """Create ``out_dir`` if needed and check that files can be written in it.
+    """Create ``out_dir`` if needed, check that files can be written in it, and remove
+    the partial files an interrupted run left there.
 
     Raises
     ------
     OutputDirectoryError
         With the reason, in one line.
     """
+    if not os.fspath(out_dir).strip():
+        raise OutputDirectoryError("The output directory is an empty path; expected a folder")
     directory = Path(out_dir)
     try:
         directory.mkdir(parents=True, exist_ok=True)
@@ -255,14 +260,8 @@ def prepare_output_dir(out_dir: PathLike) -> Path:
         raise OutputDirectoryError(
             f"Cannot write to output directory {directory}: {reason}"
         ) from None
+    remove_stale_temporaries(directory)
     return directory
-
-
-def _get_default_jobs() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
 
 
 def _run_tasks(
@@ -286,12 +285,15 @@ def _run_tasks(
                 bar.update()
         return results
 
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures import as_completed
+
+    from .workers import start_workers, stop_workers
 
     # One task per figure and language, submitted in registry order (the maps, the
     # slowest, first): a worker picks the next as soon as it is free, and imports the
     # plotting stack once for all the figures it builds.
-    executor = ProcessPoolExecutor(max_workers=jobs)
+    executor = start_workers(jobs)
+    is_done = False
     try:
         futures = {
             executor.submit(
@@ -307,8 +309,10 @@ def _run_tasks(
                 results[futures[future]] = result
                 bar.set_postfix_str(f"{result.name}.{result.lang}")
                 bar.update()
+        is_done = True
     finally:
-        executor.shutdown(wait=True, cancel_futures=True)
+        # On an error or Ctrl-C, the workers stop now rather than finish their queue.
+        stop_workers(executor, is_done=is_done)
     return [result for result in results if result is not None]
 
 
@@ -336,7 +340,8 @@ def write_figures(
     data_dir
         Data directory (default: ``$LANZAROTE_DATA_DIR``, else the bundled data).
     jobs
-        Worker processes (default: one per available core); ``1`` builds in this process.
+        Worker processes (default and maximum: one per available CPU); ``1`` builds in
+        this process.
     progress
         Show a progress bar on standard error.
     registry
@@ -370,7 +375,10 @@ def write_figures(
     tasks = [(spec, lang) for spec in specs for lang in langs]
     if not tasks or not formats:
         return []
-    jobs = min(jobs or _get_default_jobs(), len(tasks))
+    from .workers import count_available_cpus
+
+    # More workers than CPUs only costs memory (about 200 MB each).
+    jobs = min(jobs or count_available_cpus(), count_available_cpus(), len(tasks))
     return _run_tasks(tasks, out_dir, formats, data_dir, jobs, progress)
 
 
@@ -398,8 +406,7 @@ def add_figures_command(
     )
     parser.add_argument(
         "--out",
-        type=Path,
-        default=Path("figures"),
+        default="figures",
         metavar="DIR",
         help="output directory, created if missing (default: figures)",
     )
@@ -429,7 +436,7 @@ def add_figures_command(
         type=int,
         default=None,
         metavar="N",
-        help="worker processes (default: one per core; 1: no workers)",
+        help="worker processes (default and maximum: one per available CPU; 1: no workers)",
     )
     parser.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
     parser.set_defaults(handler=_run_figures)

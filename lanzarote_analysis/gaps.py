@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .errors import DataValidationError, Problem
 from .labels import check_lang, get_labels
 from .load import PathLike, load_addressees, load_parties
+from .paths import get_data_dir
 
 INVOLVEMENT_REC = "VII-1"
 FINANCING_REC = "VII-2"
@@ -75,9 +77,17 @@ def compute_civil_society_gaps(data_dir: PathLike = None) -> pd.DataFrame:
     gap[~is_covered] = gaps.loc[~is_covered, "round2_coverage"].astype(str)
     gaps["gap"] = gap.astype(GAP_DTYPE)
 
-    # Validation (validation.check_addressee_rules) lets only covered Parties be named.
-    not_assessed = (involvement | financing) - set(gaps.index[is_covered])
-    assert not not_assessed, f"VII-1/VII-2 name Parties not covered by the round: {not_assessed}"
+    # Validation (validation.check_addressee_rules) lets only covered Parties be named;
+    # tables passed around in memory are checked again rather than misclassified.
+    not_assessed = sorted((involvement | financing) - set(gaps.index[is_covered]))
+    if not_assessed:
+        raise DataValidationError(
+            str(get_data_dir(data_dir)),
+            [
+                Problem("addressees.csv", None, "iso3", iso3, "a Party the round covered")
+                for iso3 in not_assessed
+            ],
+        )
     return gaps
 
 

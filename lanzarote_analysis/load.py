@@ -1,29 +1,39 @@
 """Loading the data package: validated, typed tables, cached per data directory.
 
 Every table of a directory is read and validated together, so a load reports all
-the problems of the directory at once, cross-table ones included. The result is
-cached and read again as soon as any file of the directory changes, so an analyst
-can edit a CSV while a notebook is open.
+the problems of the directory at once, cross-table ones included.
 
-Validation (pandera) is the costly part of a load, mostly for importing pandera.
-Content that has passed it once is recorded by its SHA-256 (together with the code
-that validates it) in the user cache directory, and later loads of the same bytes
-skip it. Any change to a file, or to the validation code, validates again.
+What is validated is exactly what is used: each file is read once per load (see
+files.py), and the same bytes are hashed, parsed, validated and returned. A file
+that changes while the directory is read makes the load read the whole directory
+again, so a save in an editor gives the old or the new content, never a mixture.
+
+Validation takes a few milliseconds, so it runs on every load that reads new
+content; nothing is recorded on disk. Within a process, the last tables of each
+directory are kept with the SHA-256 of the bytes they came from: a load reads the
+files again (about 50 KB) and reuses the tables only when the digest is the same,
+so any edit is seen, even one that keeps a file's size and modification time.
 """
 
 from __future__ import annotations
 
+import copy
+import functools
 import hashlib
 import os
 import threading
+from collections import OrderedDict
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
-from . import schema, tables, validation
+from .contract import check_descriptor_needs, check_rows
 from .errors import DataValidationError, Problem
-from .paths import DESCRIPTOR_NAME, get_cache_dir, get_data_dir
-from .schema import ResourceSpec, parse_descriptor
+from .files import FileChangedError, FileContent, check_unchanged, read_data_file
+from .paths import DESCRIPTOR_NAME, get_data_dir
+from .schema import ResourceSpec, load_descriptor_json, parse_descriptor
 from .tables import convert_types, read_raw_table
 from .validation import (
     check_addressee_rules,
@@ -34,18 +44,25 @@ from .validation import (
 
 PathLike = str | os.PathLike[str] | None
 
-_cache: dict[Path, tuple[tuple, dict[str, pd.DataFrame]]] = {}
+#: How many times a load reads a directory whose files keep changing before giving up.
+READ_ATTEMPTS = 5
+#: Data directories whose tables are kept in memory (the most recently used).
+CACHED_DIRECTORIES = 8
+
+
+@dataclass(frozen=True)
+class DataPackage:
+    """The validated tables of a data directory, the descriptor they were read with,
+    and the SHA-256 of the bytes of every file read (the identity of this content)."""
+
+    data_dir: Path
+    tables: dict[str, pd.DataFrame]
+    descriptor: Any
+    digest: str
+
+
+_cache: OrderedDict[Path, DataPackage] = OrderedDict()
 _lock = threading.Lock()
-
-
-def _signature(data_dir: Path) -> tuple:
-    """What identifies the directory's current content, cheaply (names, sizes, mtimes)."""
-    entries = []
-    for path in sorted(data_dir.glob("*")):
-        if path.suffix in {".csv", ".json"} and path.is_file():
-            stat = path.stat()
-            entries.append((path.name, stat.st_size, stat.st_mtime_ns))
-    return tuple(entries)
 
 
 def _finalise(frame: pd.DataFrame, spec: ResourceSpec) -> pd.DataFrame:
@@ -65,59 +82,151 @@ def _finalise(frame: pd.DataFrame, spec: ResourceSpec) -> pd.DataFrame:
     return out
 
 
-def _validated_marker(data_dir: Path, specs: dict[str, ResourceSpec]) -> Path:
-    """The cache file that records that this exact content passed validation."""
+def _digest(contents: list[FileContent]) -> str:
     digest = hashlib.sha256()
-    for module in (schema, tables, validation):
-        digest.update(Path(module.__file__).read_bytes())
-    for path in [data_dir / DESCRIPTOR_NAME] + [data_dir / s.path for s in specs.values()]:
-        digest.update(path.name.encode() + b"\0")
-        digest.update(path.read_bytes() if path.is_file() else b"<missing>")
-    return get_cache_dir() / "validated" / digest.hexdigest()
+    for content in contents:
+        digest.update(content.name.encode() + b"\0")
+        digest.update(len(content.data).to_bytes(8, "big") + content.data)
+    return digest.hexdigest()
 
 
-def _record_valid(marker: Path) -> None:
-    try:
-        marker.parent.mkdir(parents=True, exist_ok=True)
-        marker.touch()
-    except OSError:
-        pass  # a read-only home only costs the next load a validation
-
-
-def _read_and_validate(data_dir: Path) -> dict[str, pd.DataFrame]:
-    if not data_dir.is_dir():
-        raise DataValidationError(
-            str(data_dir), [Problem(str(data_dir), None, None, None, "an existing data directory")]
-        )
-    specs, problems = parse_descriptor(data_dir)
-    marker = _validated_marker(data_dir, specs)
-    is_known_valid = not problems and marker.is_file()
+def _validate(
+    specs: dict[str, ResourceSpec],
+    contents: dict[str, FileContent],
+    problems: list[Problem],
+    is_descriptor_valid: bool,
+) -> dict[str, pd.DataFrame]:
+    """Parse, type and check every table read; add what is wrong to ``problems``."""
     frames: dict[str, pd.DataFrame] = {}
-    for name, spec in specs.items():
-        raw, found = read_raw_table(data_dir, spec)
+    # Rows that could not be read make every reference to them unreliable: the links
+    # between tables are checked once each table is read whole.
+    is_complete = len(contents) == len(specs)
+    for name, content in contents.items():
+        spec = specs[name]
+        raw, found = read_raw_table(content.data, spec)
         problems += found
+        is_complete = is_complete and not found
         if raw is None:
             continue
         typed, found, failed = convert_types(raw, spec)
         problems += found
-        if not is_known_valid:
-            problems += check_table(typed, spec, skip=failed)
+        problems += check_table(typed, raw, spec, skip=failed)
         frames[name] = typed
-    if not is_known_valid:
+    if is_descriptor_valid and is_complete:
         # A cell already reported (e.g. a level outside its enumeration) is not reported
         # a second time as a dangling reference.
         flagged = {(p.file, p.row, p.column) for p in problems}
+        checks = (check_foreign_keys, check_source_locators, check_addressee_rules, check_rows)
         problems += [
             p
-            for check in (check_foreign_keys, check_source_locators, check_addressee_rules)
+            for check in checks
             for p in check(frames, specs)
             if (p.file, p.row, p.column) not in flagged
         ]
+    return frames
+
+
+@functools.lru_cache(maxsize=CACHED_DIRECTORIES)
+def _parse_descriptor(data: bytes) -> tuple[dict[str, ResourceSpec], tuple[Problem, ...]]:
+    """The specs of a descriptor and its problems, the code's needs included.
+
+    Kept by content: most loads read a descriptor parsed before, and parsing is half
+    the cost of a load whose tables are already in memory.
+    """
+    specs, problems = parse_descriptor(data)
+    if not problems:
+        problems = check_descriptor_needs(specs)
+    return specs, tuple(problems)
+
+
+def _read_once(data_dir: Path) -> DataPackage:
+    """Read and validate every file of ``data_dir`` once, or reuse the tables in memory."""
+    descriptor, problem = read_data_file(
+        data_dir, DESCRIPTOR_NAME, missing="a Data Package descriptor (datapackage.json)"
+    )
+    if descriptor is None:
+        raise DataValidationError(str(data_dir), [problem])
+    specs, found = _parse_descriptor(descriptor.data)
+    problems = list(found)
+    is_descriptor_valid = not problems
+    contents: dict[str, FileContent] = {}
+    for name, spec in specs.items():
+        content, problem = read_data_file(data_dir, spec.path)
+        if content is None:
+            problems.append(problem)
+        else:
+            contents[name] = content
+    read = [descriptor, *contents.values()]
+    digest = _digest(read)
+    cached = _cache.get(data_dir)
+    if cached is not None and cached.digest == digest:
+        check_unchanged(read)
+        return cached
+    frames = _validate(specs, contents, problems, is_descriptor_valid)
+    # Only now: a file saved while the others were read would make a mixture.
+    check_unchanged(read)
     if problems:
         raise DataValidationError(str(data_dir), problems)
-    if not is_known_valid:
-        _record_valid(marker)
-    return {name: _finalise(frames[name], specs[name]) for name in specs}
+    tables = {name: _finalise(frames[name], specs[name]) for name in specs}
+    return DataPackage(data_dir, tables, load_descriptor_json(descriptor.data), digest)
+
+
+def load_data_package(data_dir: PathLike = None) -> DataPackage:
+    """The validated tables of a data directory with the descriptor they were read with.
+
+    The tables and the descriptor are the caller's own copies.
+
+    Raises
+    ------
+    DataValidationError
+        Listing every problem of the directory (file, line, column, value, expectation).
+    """
+    package = _get(get_data_dir(data_dir))
+    # Copies, so that a caller who edits a frame cannot corrupt the cache.
+    return DataPackage(
+        package.data_dir,
+        {name: frame.copy() for name, frame in package.tables.items()},
+        copy.deepcopy(package.descriptor),
+        package.digest,
+    )
+
+
+def _get(directory: Path) -> DataPackage:
+    with _lock:
+        package = _load_directory(directory)
+        _cache[directory] = package
+        _cache.move_to_end(directory)
+        while len(_cache) > CACHED_DIRECTORIES:
+            _cache.popitem(last=False)
+    return package
+
+
+def _load_directory(directory: Path) -> DataPackage:
+    if not directory.is_dir():
+        raise DataValidationError(
+            str(directory),
+            [Problem(str(directory), None, None, None, "an existing data directory")],
+        )
+    changed = []
+    for _ in range(READ_ATTEMPTS):
+        try:
+            return _read_once(directory)
+        except FileChangedError as error:
+            changed.append(str(error))
+    raise DataValidationError(
+        str(directory),
+        [
+            Problem(
+                name,
+                None,
+                None,
+                None,
+                f"a file that stays the same while it is read (it changed during "
+                f"{READ_ATTEMPTS} attempts to read the directory; try again once it is saved)",
+            )
+            for name in dict.fromkeys(changed)
+        ],
+    )
 
 
 def load_tables(data_dir: PathLike = None) -> dict[str, pd.DataFrame]:
@@ -128,26 +237,21 @@ def load_tables(data_dir: PathLike = None) -> dict[str, pd.DataFrame]:
     DataValidationError
         Listing every problem of the directory (file, line, column, value, expectation).
     """
-    directory = get_data_dir(data_dir)
-    signature = _signature(directory) if directory.is_dir() else ()
-    with _lock:
-        cached = _cache.get(directory)
-        if cached is None or cached[0] != signature:
-            _cache[directory] = (signature, _read_and_validate(directory))
-        tables = _cache[directory][1]
+    package = _get(get_data_dir(data_dir))
     # Copies, so that a caller who edits a frame cannot corrupt the cache.
-    return {name: frame.copy() for name, frame in tables.items()}
+    return {name: frame.copy() for name, frame in package.tables.items()}
 
 
 def _load(name: str, data_dir: PathLike) -> pd.DataFrame:
     directory = get_data_dir(data_dir)
-    tables = load_tables(directory)
-    if name not in tables:
+    tables = _get(directory).tables
+    if name not in tables:  # contract.py makes every resource read here required
         raise DataValidationError(
             str(directory),
             [Problem(DESCRIPTOR_NAME, None, None, None, f"a resource named '{name}'")],
         )
-    return tables[name]
+    # A copy, so that a caller who edits the frame cannot corrupt the cache.
+    return tables[name].copy()
 
 
 def load_parties(data_dir: PathLike = None) -> pd.DataFrame:

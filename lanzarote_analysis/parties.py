@@ -11,6 +11,10 @@ from .load import PathLike, load_parties
 
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 
+#: Longest query looked up: far longer than any name, and refused at once when longer
+#: (comparing a long text with every name to suggest the closest would take minutes).
+MAX_QUERY_CHARS = 200
+
 
 def normalise_name(text: str) -> str:
     """Fold case, accents, punctuation and spacing, so that variants compare equal.
@@ -54,7 +58,9 @@ def resolve_party(name_or_code: str, *, data_dir: PathLike = None) -> str:
     Raises
     ------
     UnknownPartyError
-        When nothing matches; its ``suggestions`` hold the closest names.
+        When nothing matches; its ``suggestions`` hold the closest names. A query of
+        more than :data:`MAX_QUERY_CHARS` characters matches nothing, and its message
+        quotes only its start.
 
     Examples
     --------
@@ -66,7 +72,7 @@ def resolve_party(name_or_code: str, *, data_dir: PathLike = None) -> str:
     ...     print(error.suggestions)
     ['Moldavie']
     """
-    if not isinstance(name_or_code, str):
+    if not isinstance(name_or_code, str) or len(name_or_code) > MAX_QUERY_CHARS:
         raise UnknownPartyError(name_or_code)
     names = party_names(data_dir)
     key = normalise_name(name_or_code)
@@ -86,6 +92,8 @@ def suggest_parties(query: str, *, data_dir: PathLike = None, n: int = 3) -> lis
     >>> suggest_parties("bosnia")
     ['Bosnia and Herzegovina']
     """
+    if len(query) > MAX_QUERY_CHARS:
+        return []
     key = normalise_name(query)
     best: dict[str, tuple[float, str]] = {}
     for iso3, row in load_parties(data_dir).iterrows():

@@ -2,13 +2,16 @@
 
 The data directory defaults to the bundled ``data/`` and is overridden, for every
 command and function at once, by the ``LANZAROTE_DATA_DIR`` environment variable; a
-function's own ``data_dir=`` argument wins over both.
+function's own ``data_dir=`` argument wins over both. An empty value of either is an
+error rather than a silent fall-back to the bundled data.
 """
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
+
+from .errors import ConfigurationError, DataValidationError, Problem
 
 #: Name of the environment variable that overrides the data directory.
 DATA_DIR_ENV_VAR = "LANZAROTE_DATA_DIR"
@@ -25,7 +28,7 @@ BASEMAP_RELATIVE_PATH = Path("geo") / "europe_50m.gpkg"
 
 
 def get_data_dir(data_dir: str | os.PathLike[str] | None = None) -> Path:
-    """Return the data directory in force.
+    """Return the data directory in force, as an absolute path without symbolic links.
 
     Parameters
     ----------
@@ -33,17 +36,33 @@ def get_data_dir(data_dir: str | os.PathLike[str] | None = None) -> Path:
         Explicit directory; when ``None``, ``$LANZAROTE_DATA_DIR`` or the bundled
         ``data/``.
 
+    Raises
+    ------
+    ConfigurationError
+        When ``data_dir`` or ``$LANZAROTE_DATA_DIR`` is an empty string.
+    DataValidationError
+        When the path is a loop of symbolic links.
+
     Examples
     --------
     >>> get_data_dir("/tmp/my-data").as_posix()
     '/tmp/my-data'
     """
     if data_dir is None:
-        data_dir = os.environ.get(DATA_DIR_ENV_VAR) or BUNDLED_DATA_DIR
-    return Path(data_dir).expanduser().resolve()
-
-
-def get_cache_dir() -> Path:
-    """Where the record of already-validated data lives (``$XDG_CACHE_HOME`` standard)."""
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base).expanduser() / "lanzarote-analysis"
+        from_env = os.environ.get(DATA_DIR_ENV_VAR)
+        if from_env is not None and not from_env.strip():
+            raise ConfigurationError(
+                f"{DATA_DIR_ENV_VAR} is set but empty; unset it to use the bundled data, "
+                "or set it to a data directory"
+            )
+        data_dir = from_env or BUNDLED_DATA_DIR
+    elif not os.fspath(data_dir).strip():
+        raise ConfigurationError("The data directory is an empty path; expected a directory")
+    path = Path(data_dir).expanduser()
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # a symlink loop: RuntimeError before Python 3.13
+        raise DataValidationError(
+            str(path),
+            [Problem(str(path), None, None, None, "a directory, not a loop of symbolic links")],
+        ) from None

@@ -10,8 +10,8 @@ import pandas as pd
 from .errors import DataValidationError, Problem
 from .gaps import compute_civil_society_gaps, get_gap_labels
 from .labels import check_lang, get_labels
-from .load import PathLike, load_tables
-from .paths import DESCRIPTOR_NAME, get_data_dir
+from .load import PathLike, load_data_package
+from .paths import DESCRIPTOR_NAME
 
 GAP_TABLE_COLUMNS = ("iso3", "name", "lacks_involvement", "lacks_financing", "gap")
 
@@ -75,15 +75,21 @@ def format_gap_table(data_dir: PathLike = None, *, fmt: str = "csv", lang: str =
     raise ValueError(f"Unknown format {fmt!r}; expected csv or markdown")
 
 
-def _frictionless_problems(data_dir) -> list[Problem]:
+def _frictionless_problems(descriptor: object) -> list[Problem]:
     """Check the descriptor against the Data Package standard with the reference tool.
 
-    Only the descriptor: the rows are checked by this library, which, unlike
-    Frictionless, accepts and normalises a BOM and stray whitespace.
+    Only the descriptor, and the one the tables were loaded with (not the file read
+    again, which an editor may have saved since): the rows are checked by this
+    library, which, unlike Frictionless, accepts and normalises a BOM and stray
+    whitespace.
     """
     from frictionless import Package
 
-    report = Package.validate_descriptor(str(data_dir / DESCRIPTOR_NAME))
+    try:
+        report = Package.validate_descriptor(descriptor)
+    except Exception as error:  # a third-party validator: its failure is a finding too
+        note = f"Frictionless could not check it: {type(error).__name__}: {error}"
+        return [Problem(DESCRIPTOR_NAME, None, None, None, f"the Data Package standard ({note})")]
     return [
         Problem(DESCRIPTOR_NAME, None, None, None, f"the Data Package standard ({error.note})")
         for error in report.errors
@@ -93,13 +99,12 @@ def _frictionless_problems(data_dir) -> list[Problem]:
 def validate_data_dir(data_dir: PathLike = None) -> str:
     """Validate a data directory; return a one-line summary or raise ``DataValidationError``.
 
-    The tables are checked by this library (pandera) and, once that passes, the
+    The tables are checked by this library (see load.py) and, once that passes, the
     descriptor by Frictionless against the Data Package standard.
     """
-    directory = get_data_dir(data_dir)
-    tables = load_tables(directory)
-    problems = _frictionless_problems(directory)
+    package = load_data_package(data_dir)
+    problems = _frictionless_problems(package.descriptor)
     if problems:
-        raise DataValidationError(str(directory), problems)
-    rows = sum(len(t) for t in tables.values())
-    return f"{directory}: valid ({len(tables)} tables, {rows} rows)"
+        raise DataValidationError(str(package.data_dir), problems)
+    rows = sum(len(t) for t in package.tables.values())
+    return f"{package.data_dir}: valid ({len(package.tables)} tables, {rows} rows)"

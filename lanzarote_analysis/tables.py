@@ -1,22 +1,20 @@
 """Reading one CSV file of the data package into a typed DataFrame.
 
-The file is read as text with the standard ``csv`` module first, so that every
-problem can be located by line number, then each column is converted to the type
-its Table Schema declares. Leading BOMs and stray whitespace are accepted and
+The file is read as text with a strict CSV reader first (csv_records.py), so that
+every problem can be located by line number, then each column is converted to the
+type its Table Schema declares. Leading BOMs and stray whitespace are accepted and
 normalised; everything else that is off becomes a :class:`~.errors.Problem`.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime
-import io
 import re
 import unicodedata
-from pathlib import Path
 
 import pandas as pd
 
+from .csv_records import CsvSyntaxError, read_records
 from .errors import Problem
 from .schema import FieldSpec, ResourceSpec
 
@@ -30,27 +28,25 @@ def _clean(cell: str) -> str:
     return unicodedata.normalize("NFC", cell.strip())
 
 
-def read_raw_table(data_dir: Path, spec: ResourceSpec) -> tuple[pd.DataFrame | None, list[Problem]]:
-    """Read a table's cells as strings, indexed by line number in the file.
+def read_raw_table(data: bytes, spec: ResourceSpec) -> tuple[pd.DataFrame | None, list[Problem]]:
+    """Read a table's cells as strings from the bytes of its file, indexed by line number.
 
-    Returns ``None`` instead of a frame when the file cannot be read at all.
+    The CSV is read strictly: an unterminated quote, a stray quote, a NUL byte, a
+    cell longer than :data:`~.csv_records.MAX_CELL_CHARS` or a row with the wrong
+    number of cells is a problem, never a shifted or truncated row. Returns
+    ``None`` instead of a frame when the file cannot be read as a table at all.
     """
-    path = data_dir / spec.path
     name = spec.path
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        return None, [Problem(name, None, None, None, "the file named in datapackage.json")]
-    try:
-        text = raw.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
+        line = data[: exc.start].count(b"\n") + 1
         return None, [
             Problem(
                 name,
                 line,
                 None,
-                f"byte 0x{raw[exc.start]:02X}",
+                f"byte 0x{data[exc.start]:02X}",
                 "UTF-8 text (save the file as 'CSV UTF-8')",
             )
         ]
@@ -64,56 +60,61 @@ def read_raw_table(data_dir: Path, spec: ResourceSpec) -> tuple[pd.DataFrame | N
                 f"a header row ({', '.join(spec.field_names)}) and data rows; the file is empty",
             )
         ]
+    if "\0" in text:
+        line = text.count("\n", 0, text.index("\0")) + 1
+        return None, [Problem(name, line, None, None, "text without NUL bytes (is it a CSV file?)")]
 
     problems: list[Problem] = []
-    reader = csv.reader(io.StringIO(text, newline=""))
-    header = [_clean(c) for c in next(reader)]
-    declared = spec.field_names
-    for column in declared:
-        if column not in header:
-            problems.append(
-                Problem(name, 1, column, None, "this column, declared in datapackage.json")
-            )
-    for column in header:
-        if column not in declared:
-            problems.append(
-                Problem(
-                    name,
-                    1,
-                    column,
-                    None,
-                    "only columns declared in datapackage.json (declare it there first)",
+    records = read_records(text)
+    try:
+        _, first = next(records)
+        header = [_clean(c) for c in first]
+        declared = spec.field_names
+        for column in declared:
+            if column not in header:
+                problems.append(
+                    Problem(name, 1, column, None, "this column, declared in datapackage.json")
                 )
-            )
-    seen: set[str] = set()
-    for column in header:
-        if column in seen:
-            problems.append(Problem(name, 1, column, None, "each column once"))
-        seen.add(column)
-    if problems:
-        return None, problems
+        for column in header:
+            if column not in declared:
+                problems.append(
+                    Problem(
+                        name,
+                        1,
+                        column[:80],
+                        None,
+                        "only columns declared in datapackage.json (declare it there first)",
+                    )
+                )
+        seen: set[str] = set()
+        for column in header:
+            if column in seen:
+                problems.append(Problem(name, 1, column[:80], None, "each column once"))
+            seen.add(column)
+        if problems:
+            return None, problems
 
-    rows: list[list[str]] = []
-    lines: list[int] = []
-    start = reader.line_num + 1
-    for record in reader:
-        if not any(c.strip() for c in record):  # blank lines are harmless
-            start = reader.line_num + 1
-            continue
-        if len(record) != len(header):
-            problems.append(
-                Problem(
-                    name,
-                    start,
-                    None,
-                    ",".join(record)[:80],
-                    f"{len(header)} comma-separated fields, found {len(record)}",
+        rows: list[list[str]] = []
+        lines: list[int] = []
+        for start, record in records:
+            if not any(c.strip() for c in record):  # blank lines are harmless
+                continue
+            if len(record) != len(header):
+                problems.append(
+                    Problem(
+                        name,
+                        start,
+                        None,
+                        ",".join(record)[:80],
+                        f"{len(header)} comma-separated fields, found {len(record)}",
+                    )
                 )
-            )
-        else:
-            rows.append([_clean(c) for c in record])
-            lines.append(start)
-        start = reader.line_num + 1
+            else:
+                rows.append([_clean(c) for c in record])
+                lines.append(start)
+    except CsvSyntaxError as error:
+        # Nothing after a syntax error can be trusted: where the next row starts is unknown.
+        return None, [*problems, Problem(name, error.line, None, None, error.expected)]
     frame = pd.DataFrame(rows, columns=header, index=pd.Index(lines, name="line"), dtype=str)
     return frame[declared], problems
 
@@ -125,8 +126,8 @@ def _parse(cell: str, spec: FieldSpec) -> object:
     if spec.type == "string":
         return cell
     if spec.type == "integer":
-        if not _INTEGER.match(cell):
-            raise ValueError(cell)
+        if not _INTEGER.match(cell) or len(cell.lstrip("+-")) > 18:
+            raise ValueError(cell)  # beyond 18 digits would not fit a 64-bit column
         return int(cell)
     if spec.type == "number":
         if not _NUMBER.match(cell):
@@ -142,7 +143,7 @@ def _parse(cell: str, spec: FieldSpec) -> object:
         if not _DATE.match(cell):
             raise ValueError(cell)
         return datetime.date.fromisoformat(cell)
-    raise AssertionError(f"unsupported type {spec.type}")  # schema.py rejects it earlier
+    raise TypeError(f"unsupported field type {spec.type!r}")  # schema.py rejects it earlier
 
 
 _DTYPES = {"string": "str", "integer": "Int64", "number": "Float64", "boolean": "boolean"}
@@ -152,7 +153,7 @@ def expected_type(spec: FieldSpec) -> str:
     if spec.type == "boolean":
         return f"a boolean ({' or '.join(spec.true_values + spec.false_values)})"
     return {
-        "integer": "an integer",
+        "integer": "an integer of at most 18 digits",
         "number": "a number",
         "date": "an existing date written YYYY-MM-DD",
     }.get(spec.type, spec.type)

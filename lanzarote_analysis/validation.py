@@ -1,7 +1,15 @@
-"""Checks on the typed tables: pandera for each table, then the links between tables."""
+"""Checks on the typed tables: each column's constraints, then the links between tables.
+
+The constraints of a Table Schema (required, unique, enum, pattern, minimum, maximum,
+primary key) are checked in plain Python: the tables are a few hundred rows, and
+this takes a few milliseconds where importing a validation library would take a
+quarter of a second on every load. Every load therefore validates what it reads, and
+no record of earlier validations is kept (see load.py).
+"""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 import pandas as pd
@@ -12,109 +20,76 @@ from .schema import FieldSpec, ResourceSpec
 SOURCES_RESOURCE = "sources"
 SOURCE_COLUMN = "source"
 
-
-def _pandera():
-    """Import pandera, keeping it from importing geopandas on every validation.
-
-    pandera 0.35 asks ``is_geopandas_dtype(None)`` for a schema without a frame-level
-    dtype, which imports geopandas (0.2 s, and a heavy module the tables do not
-    need). ``None`` is never a geopandas dtype, so answer that case directly.
-    """
-    import pandera.pandas as pa
-    from pandera.engines import pandas_engine
-
-    probe = pandas_engine.is_geopandas_dtype
-    if not getattr(probe, "skips_none", False):
-
-        def is_geopandas_dtype(pd_dtype):
-            return False if pd_dtype is None else probe(pd_dtype)
-
-        is_geopandas_dtype.skips_none = True
-        pandas_engine.is_geopandas_dtype = is_geopandas_dtype
-    return pa
+REQUIRED = "a value (this column is required)"
+UNIQUE = "a value used on no other line (this column is a unique key)"
 
 
-def _checks(spec: FieldSpec) -> list:
-    pa = _pandera()
-
-    checks = []
-    if spec.enum is not None:
-        checks.append(pa.Check.isin(list(spec.enum), error=f"one of: {', '.join(spec.enum)}"))
-    if spec.pattern is not None:
-        checks.append(pa.Check.str_matches(spec.pattern, error=f"text matching {spec.pattern}"))
-    if spec.minimum is not None:
-        checks.append(pa.Check.ge(spec.minimum, error=f"a value of at least {spec.minimum}"))
-    if spec.maximum is not None:
-        checks.append(pa.Check.le(spec.maximum, error=f"a value of at most {spec.maximum}"))
-    return checks
-
-
-def build_pandera_schema(spec: ResourceSpec):
-    """The pandera schema of a resource, derived from its Table Schema."""
-    pa = _pandera()
-
-    columns = {
-        f.name: pa.Column(
-            None,  # types were converted (and checked) by tables.convert_types
-            checks=_checks(f),
-            nullable=not (f.required or f.name in spec.primary_key),
-            unique=f.unique or spec.primary_key == (f.name,),
-            report_duplicates="all",
-        )
-        for f in spec.fields
-    }
-    return pa.DataFrameSchema(
-        columns,
-        unique=list(spec.primary_key) if len(spec.primary_key) > 1 else None,
-        report_duplicates="all",
-        name=spec.name,
-    )
-
-
-def _describe(check: str, spec: ResourceSpec) -> str:
-    if check == "not_nullable":
-        return "a value (this column is required)"
-    if check == "field_uniqueness":
-        return "a value used on no other line (this column is a unique key)"
-    if check == "multiple_fields_uniqueness":
-        return f"a combination of ({', '.join(spec.primary_key)}) used on no other line"
-    return check
+def _fails(spec: FieldSpec, value: object) -> str | None:
+    """What a present value should have been, or ``None`` when it meets the constraints."""
+    if spec.enum is not None and value not in spec.enum:
+        return f"one of: {', '.join(spec.enum)}"
+    if spec.pattern is not None and not re.fullmatch(spec.pattern, str(value)):
+        return f"text matching {spec.pattern}"
+    if spec.minimum is not None and value < spec.minimum:
+        return f"a value of at least {spec.minimum}"
+    if spec.maximum is not None and value > spec.maximum:
+        return f"a value of at most {spec.maximum}"
+    return None
 
 
 def check_table(
-    frame: pd.DataFrame, spec: ResourceSpec, skip: set[tuple[int, str]]
+    frame: pd.DataFrame, raw: pd.DataFrame, spec: ResourceSpec, skip: set[tuple[int, str]]
 ) -> list[Problem]:
-    """Run the table's pandera schema lazily and turn every failure into a Problem."""
-    pa = _pandera()
+    """Check every cell of a typed table against its field's constraints and the key.
 
-    try:
-        build_pandera_schema(spec).validate(frame, lazy=True)
-    except pa.errors.SchemaErrors as exc:
-        cases = exc.failure_cases
-    else:
-        return []
+    ``raw`` holds the cells as written (for messages); cells in ``skip`` did not parse
+    as their type and are already reported.
+    """
     problems = []
-    composite: dict[int, dict[str, str]] = defaultdict(dict)
-    for case in cases.itertuples(index=False):
-        line = None if pd.isna(case.index) else int(case.index)
-        value = None if pd.isna(case.failure_case) else str(case.failure_case)
-        if case.check == "multiple_fields_uniqueness":
-            composite[line][case.column] = value
-            continue
-        if line is not None and (line, case.column) in skip:
-            continue  # already reported as a value of the wrong type
-        problems.append(Problem(spec.path, line, case.column, value, _describe(case.check, spec)))
-    for line, values in composite.items():
-        problems.append(
-            Problem(
-                spec.path,
-                line,
-                ", ".join(values),
-                ", ".join(values.values()),
-                _describe("multiple_fields_uniqueness", spec),
-            )
-        )
+    lines = [int(line) for line in frame.index]
+    for field in spec.fields:
+        is_required = field.required or field.name in spec.primary_key
+        is_unique = field.unique or spec.primary_key == (field.name,)
+        seen: dict[object, list[int]] = defaultdict(list)
+        written = raw[field.name].tolist()
+        for line, value, text in zip(lines, frame[field.name].tolist(), written, strict=True):
+            if (line, field.name) in skip:
+                continue
+            if value is None or value is pd.NA or value != value:  # missing (None, NA, NaT)
+                if is_required:
+                    problems.append(Problem(spec.path, line, field.name, None, REQUIRED))
+                continue
+            expected = _fails(field, value)
+            if expected is not None:
+                problems.append(Problem(spec.path, line, field.name, text, expected))
+            if is_unique:
+                seen[value].append(line)
+        for value_lines in seen.values():
+            if len(value_lines) > 1:
+                problems += [
+                    Problem(spec.path, line, field.name, raw.at[line, field.name], UNIQUE)
+                    for line in value_lines
+                ]
+    if len(spec.primary_key) > 1:
+        problems += _check_composite_key(frame, raw, spec)
     return problems
+
+
+def _check_composite_key(frame: pd.DataFrame, raw: pd.DataFrame, spec: ResourceSpec):
+    key = list(spec.primary_key)
+    seen: dict[tuple, list[int]] = defaultdict(list)
+    for line, values in zip(
+        frame.index, frame[key].itertuples(index=False, name=None), strict=True
+    ):
+        if not any(v is None or v is pd.NA or v != v for v in values):
+            seen[values].append(int(line))
+    expected = f"a combination of ({', '.join(key)}) used on no other line"
+    return [
+        Problem(spec.path, line, ", ".join(key), ", ".join(raw.loc[line, key]), expected)
+        for lines in seen.values()
+        if len(lines) > 1
+        for line in lines
+    ]
 
 
 def check_foreign_keys(

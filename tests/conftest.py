@@ -11,8 +11,11 @@ import pytest
 
 # Headless, and the same renderer everywhere.
 os.environ.setdefault("MPLBACKEND", "Agg")
-# The record of validated data goes to a private cache, not the user's home.
+# Nothing the tests run may write to the user's cache, nor hypothesis into the worktree.
 os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="lanzarote-test-cache-")
+os.environ.setdefault(
+    "HYPOTHESIS_STORAGE_DIRECTORY", tempfile.mkdtemp(prefix="lanzarote-test-hypothesis-")
+)
 
 from lanzarote_analysis.paths import BUNDLED_DATA_DIR, PROJECT_DIR  # noqa: E402
 
