@@ -10,7 +10,7 @@ import pytest
 import lanzarote_analysis as la
 from lanzarote_analysis import contract
 from lanzarote_analysis.labels import LANGUAGES, get_label, get_subregion_label
-from lanzarote_analysis.style import GAP_COLOURS, LEVEL_COLOURS
+from lanzarote_analysis.style import PALETTE
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -33,8 +33,8 @@ def test_every_admitted_value_has_its_labels(lang):
 
 
 def test_every_admitted_level_and_coverage_has_its_colour():
-    assert set(LEVEL_COLOURS) == set(contract.LEVEL_VALUES)
-    assert set(contract.COVERAGE_VALUES) - {"covered"} <= set(GAP_COLOURS)
+    assert {f"level.{level}" for level in contract.LEVEL_VALUES} <= set(PALETTE)
+    assert {f"coverage.{c}" for c in contract.COVERAGE_VALUES if c != "covered"} <= set(PALETTE)
 
 
 def test_the_bundled_descriptor_declares_what_the_contract_needs(bundled_data_dir):
