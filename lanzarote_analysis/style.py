@@ -71,7 +71,13 @@ MUTED_TEXT_COLOUR = "#555555"
 
 @contextmanager
 def theme() -> Iterator[None]:
-    """Apply the project theme within a ``with`` block.
+    """Apply the project theme within a ``with`` block, and only there.
+
+    Only the settings of :data:`RC_PARAMS` are set, and only they are restored on exit.
+    ``matplotlib.rc_context`` would restore *every* setting, undoing what the first
+    figure of a Jupyter kernel sets for good: creating it loads the inline backend,
+    which switches interactive mode on so that every cell shows its figures. Undone,
+    only the kernel's first figure would ever show.
 
     Examples
     --------
@@ -82,8 +88,12 @@ def theme() -> Iterator[None]:
     """
     import matplotlib as mpl
 
-    with mpl.rc_context(RC_PARAMS):
+    saved = {key: mpl.rcParams[key] for key in RC_PARAMS}
+    mpl.rcParams.update(RC_PARAMS)
+    try:
         yield
+    finally:
+        mpl.rcParams.update(saved)
 
 
 def annotate(ax, *, title: str, subtitle: str | None = None, source: str | None = None) -> None:
