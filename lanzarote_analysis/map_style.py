@@ -50,8 +50,8 @@ MAP_EPSG = 3035
 #: Atlantic and North Africa without covering Portugal, Spain or Tunisia, and the map
 #: fills the width of the report page.
 MAP_EXTENT = (2_300_000, 500_000, 7_900_000, 5_480_000)
-#: Default report size of a map, inches.
-MAP_FIGSIZE = (7.0, 6.2)
+#: Size of a new map figure, inches, before ``fit_figure_to_map`` sets its height.
+MAP_FIGSIZE = (7.0, 7.0)
 
 SEA_COLOUR = "#E1ECF4"
 #: Borders between Parties: white, so that neighbouring categories stay apart.
@@ -74,8 +74,6 @@ LABEL_OFFSET = 13.0
 LABEL_NEIGHBOUR_DISTANCE = 600_000
 
 LEGEND_FONT_SIZE = 7.0
-#: Points between the figure's bottom edge and the map frame, besides the source line.
-SOURCE_LINE_PAD = 8.0
 _HALO = [patheffects.withStroke(linewidth=1.8, foreground="white")]
 # Clip the shapes a little beyond the frame, so that no border is drawn along it.
 _CLIP_MARGIN = 50_000
@@ -327,24 +325,39 @@ def add_map_legend(
     legend.set_zorder(7)
 
 
-def reserve_source_line(ax: Axes) -> None:
-    """Keep the source line (``style.annotate``) out of the layout and reserve its height.
+def fit_figure_to_map(ax: Axes) -> None:
+    """Set the height of the figure of ``ax`` so that the map fills its width exactly.
 
-    The source line is placed in figure coordinates; left in the constrained layout it
-    would be counted as a margin of the map and leave a gap of its own height below it.
-    Only for a figure the map function created: a caller's figure is not re-laid out.
+    The map keeps the aspect of its extent, so in a figure of any other shape the
+    constrained layout leaves bands of white beside or above it, which a caller's
+    ``bbox_inches="tight"`` (Jupyter's inline default) would crop: the same figure would
+    then differ between the notebook and the report. The title, subtitle and source
+    line take a fixed height in points, so one layout pass measures what the map needs.
+    Only for a figure the map function created: a caller's figure keeps its size.
     """
-    fig = ax.figure
-    sources = [text for text in ax.texts if getattr(text, "xycoords", None) == "figure fraction"]
-    if not sources or fig.get_layout_engine() is None:
+    fig = ax.get_figure(root=True)
+    engine = fig.get_layout_engine()
+    if engine is None:
         return
-    lines = max(text.get_text().count("\n") + 1 for text in sources)
-    height = (lines * sources[0].get_fontsize() * 1.25 + SOURCE_LINE_PAD) / 72
-    for text in sources:
-        text.set_in_layout(False)
-    fig.get_layout_engine().set(
-        rect=(0, height / fig.get_figheight(), 1, 1 - height / fig.get_figheight())
-    )
+    engine.execute(fig)
+    width, height = fig.get_size_inches()
+    dpi = fig.dpi
+    # The map as drawn (its aspect kept), and the texts around it: bands of fixed height.
+    active = ax.get_position(original=False)
+    extent = ax.get_tightbbox()
+    top_band = extent.y1 / dpi - active.y1 * height
+    bottom_band = active.y0 * height - extent.y0 / dpi
+    xmin, ymin, xmax, ymax = MAP_EXTENT
+    box = ax.get_position(original=True)
+    map_height = box.width * width * (ymax - ymin) / (xmax - xmin)
+    pad = engine.get()["h_pad"]
+    # Not rounded: at exactly this height the layout's box has the map's aspect. The
+    # aspect then needs no enforcing, and must not be: an aspect-locked Axes is centred
+    # in whatever slack its layout box has, and the constrained layout has no single
+    # answer for that slack, so the map and its texts would move a little at every draw
+    # (the inline display, then each saved format).
+    fig.set_figheight(map_height + top_band + bottom_band + 2 * pad)
+    ax.set_aspect("auto")
 
 
 def hatch_of(category: str) -> str | None:

@@ -30,8 +30,8 @@ from .map_style import (
     draw_microstates,
     draw_states,
     find_microstates,
+    fit_figure_to_map,
     hatch_of,
-    reserve_source_line,
 )
 from .style import GAP_COLOURS, LEVEL_COLOURS, NON_PARTY_COLOUR, annotate, theme
 
@@ -85,7 +85,7 @@ def _draw_map(
         add_map_legend(ax, entries, title=legend_title)
         annotate(ax, title=title, subtitle=subtitle, source=source)
         if is_new_figure:
-            reserve_source_line(ax)
+            fit_figure_to_map(ax)
     return ax
 
 
@@ -109,7 +109,7 @@ def plot_gap_map(
     data_dir
         Data directory (default: the one in force).
     ax
-        Axes to draw on; a new figure of the report size (7 × 6.2 in) when ``None``.
+        Axes to draw on; a new figure 7 in wide, as tall as the map needs, when ``None``.
     **kwargs
         Accepted for the plotting contract; none is used yet.
 
@@ -224,7 +224,7 @@ def plot_recommendation_map(
     data_dir
         Data directory (default: the one in force).
     ax
-        Axes to draw on; a new figure of the report size (7 × 6.2 in) when ``None``.
+        Axes to draw on; a new figure 7 in wide, as tall as the map needs, when ``None``.
     **kwargs
         Accepted for the plotting contract; none is used yet.
 

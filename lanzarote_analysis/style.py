@@ -96,11 +96,21 @@ def theme() -> Iterator[None]:
         mpl.rcParams.update(saved)
 
 
-def annotate(ax, *, title: str, subtitle: str | None = None, source: str | None = None) -> None:
-    """Write a figure's title and subtitle above ``ax`` and its source line at the bottom.
+#: Gap between the box of an Axes (with its tick labels and legend) and its source line.
+SOURCE_GAP_POINTS = 4.0
+#: Font size of the source line.
+SOURCE_FONT_SIZE = 7.0
 
-    Offsets are in points, so the layout holds at any figure size. The source line is
-    anchored to the bottom-left corner of the figure, below every tick label.
+
+def annotate(ax, *, title: str, subtitle: str | None = None, source: str | None = None) -> None:
+    """Write a figure's title and subtitle above ``ax`` and its source line below it.
+
+    Offsets are in points, so the layout holds at any figure size. The source line
+    (``gid="source"``) hangs under the box of ``ax`` with its tick labels and legend,
+    starting at that box's left edge. It takes part in the layout like any label of
+    the Axes: a constrained layout makes room for it, and ``bbox_inches="tight"``
+    (Jupyter's inline default) keeps it whole and in place. Alone in its figure or in
+    an analyst's grid, the same rule applies, so two sources never overlap.
 
     Examples
     --------
@@ -123,34 +133,44 @@ def annotate(ax, *, title: str, subtitle: str | None = None, source: str | None 
             va="bottom",
             fontsize=8.5,
             color=MUTED_TEXT_COLOUR,
+            gid="subtitle",
         )
     if source:
-        # Alone in its figure, the Axes takes the figure's bottom-left corner for its
-        # source line; in a figure it shares (an analyst's grid), the line goes just
-        # under the Axes, so that two sources never print on top of each other.
-        is_alone = len(ax.get_figure(root=True).axes) == 1
         ax.annotate(
             source,
             xy=(0, 0),
-            xycoords="figure fraction" if is_alone else _below(ax),
-            xytext=(6, 5) if is_alone else (0, -4),
+            xycoords=_below(ax),
+            xytext=(0, -SOURCE_GAP_POINTS),
             textcoords="offset points",
             ha="left",
-            va="bottom" if is_alone else "top",
-            fontsize=7,
+            va="top",
+            fontsize=SOURCE_FONT_SIZE,
             color=MUTED_TEXT_COLOUR,
+            gid="source",
         )
 
 
+def find_text(ax, gid: str):
+    """The ``"subtitle"`` or ``"source"`` that :func:`annotate` wrote on ``ax``, or ``None``."""
+    return next((text for text in ax.texts if text.get_gid() == gid), None)
+
+
 def _below(ax):
-    """Coordinates of the box of ``ax`` with its x tick labels and legend (for annotate)."""
+    """The box of ``ax`` with its tick labels and legend, as annotate's coordinates.
+
+    Computed at draw time from the Axes' own parts only (never from the source line
+    itself), so that the source keeps the same place relative to the Axes whatever
+    the figure's size or the caller's ``bbox_inches``.
+    """
     from matplotlib.transforms import Bbox
 
     def box(renderer):
         boxes = [ax.get_window_extent(renderer)]
-        for artist in (ax.xaxis, ax.get_legend()):
-            extent = artist.get_tightbbox(renderer) if artist is not None else None
-            if extent is not None and extent.width > 0:
+        for artist in (ax.xaxis, ax.yaxis, ax.get_legend()):
+            if artist is None or not artist.get_visible():
+                continue
+            extent = artist.get_tightbbox(renderer)
+            if extent is not None and extent.width > 0 and extent.height > 0:
                 boxes.append(extent)
         return Bbox.union(boxes)
 

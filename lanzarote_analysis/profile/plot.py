@@ -22,8 +22,6 @@ from .text import format_party_profile
 
 #: Default report size of the profile figure (inches).
 FIGSIZE = (6.4, 3.6)
-#: Height kept free for the source line at the bottom of the figure (points).
-SOURCE_LINE_POINTS = 16
 
 
 def plot_party_profile(
@@ -77,10 +75,7 @@ def plot_party_profile(
 
     with style.theme():
         if ax is None:
-            figure, ax = plt.subplots(figsize=FIGSIZE, layout="constrained")
-            # Keep a strip at the bottom for the source line, outside the layout.
-            bottom = SOURCE_LINE_POINTS / 72 / FIGSIZE[1]
-            figure.get_layout_engine().set(rect=(0, bottom, 1, 1 - bottom))
+            _, ax = plt.subplots(figsize=FIGSIZE, layout="constrained")
 
         # One cell per recommendation, VII-1 at the top: the cell names its theme, its
         # fill says whether the Party received it, the text on the right says so in words.
@@ -181,7 +176,6 @@ def plot_party_profile(
             subtitle=subtitle,
             source=get_label("profile.figure.source", lang),
         )
-        ax.texts[-1].set_in_layout(False)
     return ax
 
 
