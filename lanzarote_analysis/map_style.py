@@ -5,8 +5,8 @@ through ``GeoDataFrame.plot(column=...)``: colouring some 70 shapes by category 
 takes about 3 s, against about 0.1 s here (see docs/research/compatibility.md).
 
 States smaller than ``MICROSTATE_MAX_AREA_KM2`` (Monaco, San Marino, Liechtenstein,
-Malta and Andorra in the committed basemap) are invisible at report size, so they are
-drawn as circle markers in their category's colour, labelled with leader lines. Label
+Malta, Andorra and Luxembourg in the committed basemap) are invisible or hard to pick
+out at report size, so they are drawn as circle markers in their category's colour, labelled with leader lines. Label
 directions are computed from the markers' positions (away from the nearest other marker,
 snapped to the four compass points, so that labels run level beside or above their
 marker), so the same data always give the same layout.
@@ -62,9 +62,10 @@ NON_PARTY_EDGE = "#C4C4C4"
 FRAME_WIDTH = 0.6
 
 #: States below this area (km², in EPSG:3035) are drawn as markers. Andorra, the largest
-#: micro-state, has 436 km² in the basemap; Luxembourg, the next Party up, 2,635 km², shows
-#: as a shape of about 14 pixels across at 200 dpi.
-MICROSTATE_MAX_AREA_KM2 = 1_000
+#: micro-state, has 436 km² in the basemap; Luxembourg, 2,635 km², is a shape of about
+#: 14 pixels across at 200 dpi and 7 in a notebook, too small to read its colour: it gets
+#: a marker too. Cyprus, the next Party up (9,154 km²), reads as an island of its own.
+MICROSTATE_MAX_AREA_KM2 = 5_000
 MICROSTATE_MARKER_SIZE = 7.0  # points, diameter
 MICROSTATE_EDGE = "#333333"
 MICROSTATE_LABEL_SIZE = 7.0
@@ -186,7 +187,7 @@ def find_microstates(basemap: gpd.GeoDataFrame, parties: Sequence[str]) -> list[
     >>> from lanzarote_analysis.basemap import load_basemap
     >>> basemap = load_basemap()
     >>> find_microstates(basemap, basemap.index[basemap["is_party"]])
-    ['AND', 'MCO', 'LIE', 'SMR', 'MLT']
+    ['AND', 'LUX', 'MCO', 'LIE', 'SMR', 'MLT']
     """
     rows = basemap.loc[basemap.index.isin(list(parties))]
     small = rows[rows.area < MICROSTATE_MAX_AREA_KM2 * 1e6]

@@ -36,8 +36,9 @@ from lanzarote_analysis.paths import BASEMAP_RELATIVE_PATH
 from lanzarote_analysis.style import GAP_COLOURS, GAP_HATCHES, LEVEL_COLOURS
 
 IMAGE_COMPARE = {"tolerance": 2, "style": "default", "savefig_kwargs": {"dpi": 100}}
-# The five micro-states among the Parties (data/geo/README.md): each must be a marker.
-MICROSTATES = {"AND", "LIE", "MCO", "SMR", "MLT"}
+# The five micro-states among the Parties (data/geo/README.md) and Luxembourg, too small
+# to read at report size: each must be a marker.
+MICROSTATES = {"AND", "LIE", "LUX", "MCO", "SMR", "MLT"}
 # Words that would betray an untranslated text on a French map.
 ENGLISH_WORDS = [
     "Financing",
