@@ -6,10 +6,10 @@ takes about 3 s, against about 0.1 s here (see docs/research/compatibility.md).
 
 States smaller than ``MICROSTATE_MAX_AREA_KM2`` (Monaco, San Marino, Liechtenstein,
 Malta, Andorra and Luxembourg in the committed basemap) are invisible or hard to pick
-out at report size, so they are drawn as circle markers in their category's colour, labelled with leader lines. Label
-directions are computed from the markers' positions (away from the nearest other marker,
-snapped to the four compass points, so that labels run level beside or above their
-marker), so the same data always give the same layout.
+out at report size, so they are drawn as circle markers in their category's colour,
+labelled with leader lines. Label directions are computed from the markers' positions
+(away from the nearest other marker, snapped to the four compass points, so that labels
+run level beside or above their marker), so the same data always give the same layout.
 """
 
 from __future__ import annotations
