@@ -25,12 +25,14 @@ from matplotlib.colors import to_rgba
 from lanzarote_analysis import load_parties, load_practices, load_recommendations, resolve_party
 from lanzarote_analysis.cli import main
 from lanzarote_analysis.paths import BUNDLED_DATA_DIR
+from lanzarote_analysis.practices import tabulate_practices
 from lanzarote_analysis.profile import (
     CSV_COLUMNS,
     build_party_picker,
     compute_party_profile,
     format_party_profile,
     plot_party_profile,
+    tabulate_party_identity,
     tabulate_party_profile,
 )
 from lanzarote_analysis.style import LEVEL_COLOURS, NOT_ADDRESSED_COLOUR
@@ -209,3 +211,36 @@ def test_profile_image_malta_en():
 @pytest.mark.mpl_image_compare(tolerance=TOLERANCE, savefig_kwargs={"dpi": 100})
 def test_profile_image_norway_fr():
     return plot_party_profile("Norway", lang="fr").figure
+
+
+MISSING_MARKERS = re.compile(r"\b(NaT|NaN|nan)\b|<NA>")
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("fmt", ["text", "markdown", "csv"])
+def test_no_profile_shows_a_raw_missing_value(fmt, lang):
+    for iso3 in PARTIES.index:
+        profile = compute_party_profile(iso3)
+        text = format_party_profile(profile, lang=lang, fmt=fmt)
+        assert not MISSING_MARKERS.search(text), (iso3, MISSING_MARKERS.search(text))
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_profile_and_practice_tables_say_not_stated(lang):
+    not_stated = {"en": "not stated", "fr": "non précisé"}[lang]
+    tables = [tabulate_practices(lang=lang)]
+    for iso3 in PARTIES.index:
+        profile = compute_party_profile(iso3)
+        tables += [
+            tabulate_party_identity(profile, lang=lang),
+            tabulate_party_profile(profile, lang=lang),
+        ]
+    for table in tables:
+        assert not table.isna().any().any()
+        assert not MISSING_MARKERS.search(table.to_string())
+    # Malta's date of becoming a Party is in none of our sources: it says so.
+    malta = tabulate_party_identity(compute_party_profile("MLT"), lang=lang).iloc[:, 0]
+    assert malta.iloc[2] == not_stated
+    years = tabulate_practices(lang=lang).iloc[:, 3]
+    assert years["ALB-childrens-rights-body"] == not_stated
+    assert years["EST-violence-prevention-strategy"] == "2015-2020"
