@@ -11,9 +11,11 @@ cell, a changed colour or a missing label produces.
 
 from __future__ import annotations
 
+import base64
 import csv
 import io
 import re
+import struct
 import subprocess
 import sys
 
@@ -35,6 +37,7 @@ from lanzarote_analysis.profile import (
     tabulate_party_identity,
     tabulate_party_profile,
 )
+from lanzarote_analysis.profile.plot import FIGSIZE
 from lanzarote_analysis.style import LEVEL_COLOURS, NOT_ADDRESSED_COLOUR
 
 FACTSHEET = (BUNDLED_DATA_DIR / "sources" / "factsheet-chapter-VII.txt").read_text("utf-8")
@@ -187,9 +190,64 @@ def test_plot_fills_received_cells_with_their_level_colour():
         plt.close(fig)
 
 
-def test_picker_degrades_to_text_and_html():
+def picker_outputs(picker) -> dict[str, str]:
+    """What the picker's output area holds: its Markdown and its PNG (base64)."""
+    data = {}
+    for output in picker.output.outputs:
+        data |= {k: v for k, v in output["data"].items() if k != "text/plain"}
+    return data
+
+
+def png_size(encoded: str) -> tuple[int, int]:
+    png = base64.b64decode(encoded)
+    assert png.startswith(b"\x89PNG")
+    return struct.unpack(">II", png[16:24])
+
+
+def test_picker_shows_the_starting_party_at_once_with_a_complete_figure():
+    picker = build_party_picker("malte", lang="fr")
+    shown = picker_outputs(picker)
+    assert shown["text/markdown"].startswith("## Malte (MLT)")
+    # The whole figure, at the resolution of an inline figure.
+    assert png_size(shown["image/png"]) == tuple(int(v * 100) for v in FIGSIZE)
+    assert picker.message.value == ""
+
+
+def test_picker_shows_each_party_typed_or_picked_and_explains_the_rest():
+    picker = build_party_picker("Malta")
+    # A name of the list shows as soon as it is in the box (picked, or typed in full).
+    picker.combobox.value = "Norway"
+    assert picker_outputs(picker)["text/markdown"].startswith("## Norway (NOR)")
+    # A code or an alias waits for Enter, then shows.
+    picker.combobox.value = "mk"
+    assert picker.profile.iso3 == "NOR"
+    picker._on_message(picker.combobox, {"event": "submit"}, [])
+    assert picker_outputs(picker)["text/markdown"].startswith("## North Macedonia (MKD)")
+    # Unknown names and non-Parties get a sentence, and no profile under it.
+    picker.show("Moldavia")
+    assert "No Party matches “Moldavia”. Did you mean: Moldavie?" in picker.message.value
+    assert picker.output.outputs == () and picker.profile is None
+    picker.show("Belarus")
+    assert "Belarus is not a Party to the Lanzarote Convention" in picker.message.value
+    picker.show("Luxembourg")
+    assert picker.message.value == "" and picker.profile.iso3 == "LUX"
+
+
+def test_picker_speaks_the_language_it_was_built_in():
+    picker = build_party_picker("Malta", lang="fr")
+    assert "Malte" in picker.combobox.options and picker.combobox.description == "Partie"
+    picker.show("Kosovo")
+    assert "Kosovo* n'est pas Partie à la Convention de Lanzarote" in picker.message.value
+    assert "résolution 1244" in picker.message.value
+
+
+def test_picker_degrades_to_the_starting_profile_as_html():
     bundle = build_party_picker("malte", lang="fr")._repr_mimebundle_()
-    assert "Malte" in bundle["text/plain"] and "Malte" in bundle["text/html"]
+    assert "Malte" in bundle["text/plain"]
+    html = bundle["text/html"]
+    assert "<pre>Malte (MLT)" in html
+    (encoded,) = re.findall(r'src="data:image/png;base64,([^"]+)"', html)
+    assert png_size(encoded) == tuple(int(v * 100) for v in FIGSIZE)
     assert "application/vnd.jupyter.widget-view+json" in bundle
 
 
