@@ -422,3 +422,12 @@ def test_a_new_notebook_shows_a_figure_for_each_plot_call(page, lab, screenshots
     inks = image_inks(page, page.locator(".jp-Notebook"), screenshots, "new-notebook")
     assert len(inks) == 3, inks
     assert min(inks) > MIN_INK, inks
+
+
+@pytest.mark.parametrize("ci", ["", "true"])
+def test_a_missing_browser_is_skipped_locally_and_fails_on_ci(monkeypatch, tmp_path, ci):
+    monkeypatch.setattr(sys.modules[__name__], "CHROMIUM", tmp_path / "no-chromium")
+    monkeypatch.setenv("CI", ci)
+    expected = pytest.fail.Exception if ci else pytest.skip.Exception
+    with pytest.raises(expected, match="apt-get install chromium"):
+        require_browser()
