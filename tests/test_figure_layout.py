@@ -123,3 +123,16 @@ def test_two_draws_give_the_same_layout(figure):
     figure.canvas.draw()
     for name, box in boxes(figure).items():
         assert box.bounds == pytest.approx(first[name].bounds, abs=POSITION_TOLERANCE), name
+
+
+def rgb(fig) -> bytes:
+    fig.canvas.draw()
+    return bytes(fig.canvas.buffer_rgba())
+
+
+def test_drawn_later_under_other_settings_a_figure_keeps_its_style(figure):
+    """Jupyter draws a figure after the cell, outside the theme, under the user's settings."""
+    figure.canvas.draw()  # the first draw settles the layout
+    house = rgb(figure)
+    with plt.style.context("ggplot"), plt.rc_context({"font.size": 15, "lines.linewidth": 4}):
+        assert rgb(figure) == house
