@@ -223,6 +223,7 @@ def test_picker_shows_each_party_typed_or_picked_and_explains_the_rest():
     assert picker.profile.iso3 == "NOR"
     picker._on_message(picker.combobox, {"event": "submit"}, [])
     assert picker_outputs(picker)["text/markdown"].startswith("## North Macedonia (MKD)")
+    assert picker.combobox.value == "North Macedonia"  # the box names the State shown
     # Unknown names and non-Parties get a sentence, and no profile under it.
     picker.show("Moldavia")
     assert "No Party matches “Moldavia”. Did you mean: Moldavie?" in picker.message.value

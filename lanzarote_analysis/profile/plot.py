@@ -293,6 +293,8 @@ class PartyPicker:
                 {"image/png": base64.b64encode(png).decode("ascii"), "text/plain": name}
             ),
         )
+        # The box then names the State shown ("mk" becomes "North Macedonia").
+        self.combobox.value = name
 
     def _explain(self, error: Exception) -> str:
         """Why ``error``'s input shows no profile, in the picker's language."""
