@@ -59,8 +59,11 @@ basemap: $(INSTALLED) ## Rebuild data/geo/europe_50m.gpkg from visionscarto-worl
 notebooks: $(INSTALLED) ## Re-execute every notebook in place and normalise its metadata
 	$(PY) scripts/run_notebooks.py notebooks/*.ipynb
 
+# The pre-save hook stores notebooks without the widget views that need a running
+# kernel, so that a reopened notebook shows no "Error displaying widget".
 lab: $(INSTALLED) ## Start JupyterLab on notebooks/ (localhost, token authentication)
 	$(BIN)/jupyter lab --notebook-dir=notebooks --ip=127.0.0.1 --no-browser \
+	  --ContentsManager.pre_save_hook=lanzarote_analysis.notebook_hooks.pre_save_hook \
 	  $$( [ "$$(id -u)" = 0 ] && echo --allow-root )
 
 clean: ## Remove .venv and caches (not figures/ nor data/)

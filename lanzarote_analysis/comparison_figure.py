@@ -12,25 +12,22 @@ from . import style
 from .labels import get_label
 from .load import PathLike, load_indicators, load_parties
 
-#: Space kept free under the Axes for the source line, in points.
-SOURCE_LINE_HEIGHT = 10
 #: Height of one line of the 8.5-point subtitle, in points.
 SUBTITLE_LINE_HEIGHT = 10.5
-#: Characters per line of a footnote in the 7-point source font, across a 7-inch figure.
-NOTE_WIDTH = 115
 
 
-def create_axes(ax: Axes | None, figsize: tuple[float, float], *, source_lines: int = 1) -> Axes:
-    """``ax`` itself, or the Axes of a new figure of the report's size for this figure."""
+def create_axes(ax: Axes | None, figsize: tuple[float, float]) -> Axes:
+    """``ax`` itself, or the Axes of a new figure of the report's size for this figure.
+
+    The figure's constrained layout makes room for the title, subtitle and source line
+    that ``annotate`` writes: they are laid out like any label of the Axes.
+    """
     if ax is not None:
         return ax
     import matplotlib.pyplot as plt
 
     figure: Figure
     figure, ax = plt.subplots(figsize=figsize, layout="constrained")
-    # The source line sits in the figure's bottom margin: keep tick labels out of it.
-    bottom = (4 + SOURCE_LINE_HEIGHT * source_lines) / 72 / figsize[1]
-    figure.get_layout_engine().set(rect=(0, bottom, 1, 1 - bottom))
     return ax
 
 
@@ -50,7 +47,7 @@ def annotate(
     The subtitle is wrapped at ``subtitle_width`` characters and the title raised to
     clear all its lines; ``subtitle_lift`` (points) raises both above what sits on top
     of the Axes (top tick labels, a legend): matplotlib does not move annotations.
-    A ``note`` is written above the source line (make room with ``create_axes``).
+    A ``note`` is written above the source line, in the same text.
     """
     lines = [
         line
@@ -62,12 +59,10 @@ def annotate(
         ax,
         title=title,
         subtitle="\n".join(lines) or None,
-        source="\n".join(wrap_note(note) + source),
+        source="\n".join(([note] if note else []) + source),
     )
-    # The source is placed in figure coordinates, below the layout's rectangle.
-    ax.texts[-1].set_in_layout(False)
     if lines:
-        ax.texts[-2].xyann = (0, 6 + subtitle_lift)
+        style.find_text(ax, "subtitle").xyann = (0, 6 + subtitle_lift)
         ax.set_title(
             title,
             loc="left",
@@ -75,13 +70,6 @@ def annotate(
             color=style.TEXT_COLOUR,
             pad=10 + len(lines) * SUBTITLE_LINE_HEIGHT + subtitle_lift,
         )
-
-
-def wrap_note(note: str | None) -> list[str]:
-    """The lines of a footnote written above the source line; ``\n`` starts a new line."""
-    if not note:
-        return []
-    return [line for paragraph in note.split("\n") for line in textwrap.wrap(paragraph, NOTE_WIDTH)]
 
 
 def join_notes(*notes: str | None) -> str | None:

@@ -118,3 +118,26 @@ class UnknownPartyError(LanzaroteError, LookupError):
 
     def __reduce__(self):  # rebuildable when sent back from a worker process
         return (type(self), (self.query, self.suggestions))
+
+
+class NotAPartyError(UnknownPartyError):
+    """A State or territory known not to be a Party to the Convention (Belarus, Kosovo*).
+
+    ``name`` is its name as the Council of Europe writes it, ``note`` the note that
+    name needs (Kosovo*), ``source`` the locators of the fact.
+    """
+
+    def __init__(
+        self, query: object, iso3: str, name: str, note: str = "", source: str = ""
+    ) -> None:
+        self.iso3, self.name, self.note, self.source = iso3, name, note, source
+        LookupError.__init__(
+            self,
+            f"{name} is not a Party to the Lanzarote Convention, so the Committee's "
+            f"monitoring does not cover it (source: {source.replace('|', ', ')})."
+            + (f" {note}" if note else ""),
+        )
+        self.query, self.suggestions = query, []
+
+    def __reduce__(self):  # rebuildable when sent back from a worker process
+        return (type(self), (self.query, self.iso3, self.name, self.note, self.source))

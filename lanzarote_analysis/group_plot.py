@@ -105,7 +105,7 @@ def plot_gaps_by_group(
     present = [gap for gap in ASSESSED_GAPS if data[gap].gt(0).any()]
 
     with style.theme():
-        ax = create_axes(ax, GROUPS_FIGSIZE, source_lines=2)
+        ax = create_axes(ax, GROUPS_FIGSIZE)
         # Stack the shares, most to do first; write the count of Parties in wide segments.
         # A gap no Party has is left out of bars and legend (the overlap figure shows it).
         left = np.zeros(len(data))

@@ -10,7 +10,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 
 from . import style
-from .comparison_figure import annotate, create_axes, wrap_note
+from .comparison_figure import annotate, create_axes
 from .labels import check_lang, get_label
 from .load import PathLike, load_indicators
 
@@ -85,7 +85,7 @@ def plot_indicators(
         if not is_stated.all():
             implied = int(bars.loc[~is_stated, "denominator"].iloc[0])
             note = get_label("cmp.indicators.implied_note", lang).format(denominator=implied)
-        ax = create_axes(ax, INDICATORS_FIGSIZE, source_lines=1 + len(wrap_note(note)))
+        ax = create_axes(ax, INDICATORS_FIGSIZE)
         # The total behind each count: solid if the factsheet states it, dashed if implied.
         totals = bars["denominator"].to_numpy(dtype=float)
         # The total is an outline only: no fill that could be read as a category.
@@ -96,6 +96,8 @@ def plot_indicators(
             fill=False,
             edgecolor=style.OUTLINE_COLOUR,
             linewidth=0.9,
+            # The longest bar ends on the Axes' edge: its outline must not be cut.
+            clip_on=False,
         )
         for outline, stated in zip(outlines, is_stated, strict=True):
             outline.set_linestyle("-" if stated else (0, (3, 2)))
@@ -123,7 +125,11 @@ def plot_indicators(
 
         ax.set_yticks(rows, labels)
         ax.set_ylim(len(bars) - 0.5, -0.5)
-        ax.set_xlim(0, float(bars["denominator"].max()) * 1.02)
+        # Exactly the longest bar: the labels after the bars then stick out of the Axes
+        # by a fixed width, which the layout reserves once and for all (any slack in
+        # data units would make the margin depend on the Axes' width, and the layout
+        # shift a little at every draw).
+        ax.set_xlim(0, float(bars["denominator"].max()))
         ax.xaxis.set_visible(False)
         ax.tick_params(axis="y", length=0, labelsize=8.5)
         # All four: an Axes passed in by the caller was not made under the theme.

@@ -5,11 +5,11 @@ through ``GeoDataFrame.plot(column=...)``: colouring some 70 shapes by category 
 takes about 3 s, against about 0.1 s here (see docs/research/compatibility.md).
 
 States smaller than ``MICROSTATE_MAX_AREA_KM2`` (Monaco, San Marino, Liechtenstein,
-Malta and Andorra in the committed basemap) are invisible at report size, so they are
-drawn as circle markers in their category's colour, labelled with leader lines. Label
-directions are computed from the markers' positions (away from the nearest other marker,
-snapped to the four compass points, so that labels run level beside or above their
-marker), so the same data always give the same layout.
+Malta, Andorra and Luxembourg in the committed basemap) are invisible or hard to pick
+out at report size, so they are drawn as circle markers in their category's colour,
+labelled with leader lines. Label directions are computed from the markers' positions
+(away from the nearest other marker, snapped to the four compass points, so that labels
+run level beside or above their marker), so the same data always give the same layout.
 """
 
 from __future__ import annotations
@@ -43,6 +43,7 @@ from .style import (
 if TYPE_CHECKING:
     import geopandas as gpd
     from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
 
 #: Projection of every map: ETRS89-LAEA Europe, equal-area (that of the basemap).
 MAP_EPSG = 3035
@@ -52,8 +53,8 @@ MAP_EPSG = 3035
 #: Atlantic and North Africa without covering Portugal, Spain or Tunisia, and the map
 #: fills the width of the report page.
 MAP_EXTENT = (2_300_000, 500_000, 7_900_000, 5_480_000)
-#: Default report size of a map, inches.
-MAP_FIGSIZE = (7.0, 6.2)
+#: Size of a new map figure, inches, before ``fit_figure_to_map`` sets its height.
+MAP_FIGSIZE = (7.0, 7.0)
 
 BORDER_WIDTH = 0.4
 #: Non-Parties are context (``style.PALETTE["map.non_party"]``).
@@ -63,9 +64,10 @@ HATCH_EDGE = get_swatch("coverage.unconfirmed").edge
 FRAME_WIDTH = 0.6
 
 #: States below this area (km², in EPSG:3035) are drawn as markers. Andorra, the largest
-#: micro-state, has 436 km² in the basemap; Luxembourg, the next Party up, 2,635 km², shows
-#: as a shape of about 14 pixels across at 200 dpi.
-MICROSTATE_MAX_AREA_KM2 = 1_000
+#: micro-state, has 436 km² in the basemap; Luxembourg, 2,635 km², is a shape of about
+#: 14 pixels across at 200 dpi and 7 in a notebook, too small to read its colour: it gets
+#: a marker too. Cyprus, the next Party up (9,154 km²), reads as an island of its own.
+MICROSTATE_MAX_AREA_KM2 = 5_000
 MICROSTATE_MARKER_SIZE = 7.0  # points, diameter
 MICROSTATE_LABEL_SIZE = 7.0
 #: Distance from a marker's centre to its label, points.
@@ -74,8 +76,6 @@ LABEL_OFFSET = 13.0
 LABEL_NEIGHBOUR_DISTANCE = 600_000
 
 LEGEND_FONT_SIZE = 7.0
-#: Points between the figure's bottom edge and the map frame, besides the source line.
-SOURCE_LINE_PAD = 8.0
 _HALO = [patheffects.withStroke(linewidth=1.8, foreground=BACKGROUND_COLOUR)]
 # Clip the shapes a little beyond the frame, so that no border is drawn along it.
 _CLIP_MARGIN = 50_000
@@ -188,7 +188,7 @@ def find_microstates(basemap: gpd.GeoDataFrame, parties: Sequence[str]) -> list[
     >>> from lanzarote_analysis.basemap import load_basemap
     >>> basemap = load_basemap()
     >>> find_microstates(basemap, basemap.index[basemap["is_party"]])
-    ['AND', 'MCO', 'LIE', 'SMR', 'MLT']
+    ['AND', 'LUX', 'MCO', 'LIE', 'SMR', 'MLT']
     """
     rows = basemap.loc[basemap.index.isin(list(parties))]
     small = rows[rows.area < MICROSTATE_MAX_AREA_KM2 * 1e6]
@@ -327,21 +327,55 @@ def add_map_legend(
     legend.set_zorder(7)
 
 
-def reserve_source_line(ax: Axes) -> None:
-    """Keep the source line (``style.annotate``) out of the layout and reserve its height.
+def fit_figure_to_map(ax: Axes) -> None:
+    """Set the height of the figure of ``ax`` so that the map fills its width exactly.
 
-    The source line is placed in figure coordinates; left in the constrained layout it
-    would be counted as a margin of the map and leave a gap of its own height below it.
-    Only for a figure the map function created: a caller's figure is not re-laid out.
+    The map keeps the aspect of its extent, so in a figure of any other shape the
+    constrained layout leaves bands of white beside or above it, which a caller's
+    ``bbox_inches="tight"`` (Jupyter's inline default) would crop: the same figure would
+    then differ between the notebook and the report. The title, subtitle and source
+    line take a fixed height in points, so one layout pass measures what the map needs.
+    Only for a figure the map function created: a caller's figure keeps its size.
     """
-    fig = ax.figure
-    sources = [text for text in ax.texts if getattr(text, "xycoords", None) == "figure fraction"]
-    if not sources or fig.get_layout_engine() is None:
+    fig = ax.get_figure(root=True)
+    engine = fig.get_layout_engine()
+    if engine is None:
         return
-    lines = max(text.get_text().count("\n") + 1 for text in sources)
-    height = (lines * sources[0].get_fontsize() * 1.25 + SOURCE_LINE_PAD) / 72
-    for text in sources:
-        text.set_in_layout(False)
-    fig.get_layout_engine().set(
-        rect=(0, height / fig.get_figheight(), 1, 1 - height / fig.get_figheight())
-    )
+    # Lay out once with the map free to fill the figure's width, as it will at the end:
+    # texts then relate to the Axes as they finally will (a map locked to its aspect in
+    # the square start figure would be narrower than the source line under it, and the
+    # layout would keep a margin for the overhang).
+    ax.set_aspect("auto")
+    _settle_layout(fig, ax)
+    width, height = fig.get_size_inches()
+    dpi = fig.dpi
+    # The texts around the map take bands of fixed height, in points.
+    box = ax.get_position()
+    extent = ax.get_tightbbox()
+    top_band = extent.y1 / dpi - box.y1 * height
+    bottom_band = box.y0 * height - extent.y0 / dpi
+    xmin, ymin, xmax, ymax = MAP_EXTENT
+    map_height = box.width * width * (ymax - ymin) / (xmax - xmin)
+    pad = engine.get()["h_pad"]
+    # Not rounded: at exactly this height the layout's box has the map's aspect. The
+    # aspect then needs no enforcing, and must not be: an aspect-locked Axes is centred
+    # in whatever slack its layout box has, and the constrained layout has no single
+    # answer for that slack, so the map and its texts would move a little at every draw
+    # (the inline display, then each saved format).
+    fig.set_figheight(map_height + top_band + bottom_band + 2 * pad)
+
+
+def _settle_layout(fig: Figure, ax: Axes, *, max_passes: int = 20) -> None:
+    """Run the constrained layout until the Axes stops moving.
+
+    A layout pass keeps a margin for any text that overhangs the Axes as they stand,
+    so Axes that start narrower than the source line under them widen by steps, one
+    per draw. Settling here makes the first draw the final one.
+    """
+    engine = fig.get_layout_engine()
+    position = None
+    for _ in range(max_passes):
+        engine.execute(fig)
+        if ax.get_position().bounds == position:
+            return
+        position = ax.get_position().bounds

@@ -30,7 +30,7 @@ from .map_style import (
     draw_microstates,
     draw_states,
     find_microstates,
-    reserve_source_line,
+    fit_figure_to_map,
 )
 from .style import Swatch, annotate, get_gap_concept, get_swatch, theme
 
@@ -85,7 +85,7 @@ def _draw_map(
         add_map_legend(ax, entries, title=legend_title)
         annotate(ax, title=title, subtitle=subtitle, source=source)
         if is_new_figure:
-            reserve_source_line(ax)
+            fit_figure_to_map(ax)
     return ax
 
 
@@ -113,7 +113,7 @@ def plot_gap_map(
     data_dir
         Data directory (default: the one in force).
     ax
-        Axes to draw on; a new figure of the report size (7 × 6.2 in) when ``None``.
+        Axes to draw on; a new figure 7 in wide, as tall as the map needs, when ``None``.
     **kwargs
         Accepted for the plotting contract; none is used yet.
 
@@ -231,7 +231,7 @@ def plot_recommendation_map(
     data_dir
         Data directory (default: the one in force).
     ax
-        Axes to draw on; a new figure of the report size (7 × 6.2 in) when ``None``.
+        Axes to draw on; a new figure 7 in wide, as tall as the map needs, when ``None``.
     **kwargs
         Accepted for the plotting contract; none is used yet.
 

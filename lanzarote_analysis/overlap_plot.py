@@ -150,10 +150,15 @@ def plot_gap_overlap(
                 color=style.TEXT_COLOUR,
             )
 
-        # Name the sets beside their circles, with their sizes.
+        # Name the sets in the top corners of the Axes, with a leader line to their circle.
+        # In Axes coordinates the names always lie within the Axes, so the layout does not
+        # depend on the data limits that the equal aspect sets at draw time, and every
+        # draw (the inline display, then each saved format) gives the same figure.
         (cx_a, cy_a), (cx_b, cy_b) = ([float(c.x), float(c.y)] for c in venn.centers)
         r_a, r_b = (float(r) for r in venn.radii)
         set_text = {
+            "textcoords": "axes fraction",
+            "va": "top",
             "color": style.TEXT_COLOUR,
             "fontsize": 8.5,
             "fontweight": "bold",
@@ -170,17 +175,15 @@ def plot_gap_overlap(
         ax.annotate(
             _set_label("financing", n_financing, lang),
             (cx_b + r_b * np.cos(angle), cy_b + r_b * np.sin(angle)),
-            xytext=(cx_b + r_b * 1.04, cy_b + r_b * 0.9),
-            ha="left",
-            va="center",
+            xytext=(1.0, 1.0),
+            ha="right",
             **set_text,
         )
         ax.annotate(
             _set_label("involvement", n_involvement, lang),
             (cx_a - r_a * np.cos(angle), cy_a + r_a * np.sin(angle)),
-            xytext=(cx_b - r_b * 1.04, cy_b + r_b * 0.9),
-            ha="right",
-            va="center",
+            xytext=(0.0, 1.0),
+            ha="left",
             **set_text,
         )
         # Fill the Axes' height with the circles; the width left over holds the set names.

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import csv
 import difflib
 import re
 import unicodedata
+from functools import cache
 
-from .errors import UnknownPartyError
+from .errors import NotAPartyError, UnknownPartyError
 from .load import PathLike, load_parties
+from .paths import NON_PARTIES_FILE
 
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 
@@ -57,6 +60,8 @@ def resolve_party(name_or_code: str, *, data_dir: PathLike = None) -> str:
 
     Raises
     ------
+    NotAPartyError
+        For a State or territory known not to be a Party (``non_parties.csv``), saying so.
     UnknownPartyError
         When nothing matches; its ``suggestions`` hold the closest names. A query of
         more than :data:`MAX_QUERY_CHARS` characters matches nothing, and its message
@@ -71,6 +76,10 @@ def resolve_party(name_or_code: str, *, data_dir: PathLike = None) -> str:
     ... except UnknownPartyError as error:
     ...     print(error.suggestions)
     ['Moldavie']
+    >>> resolve_party("Belarus")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    lanzarote_analysis.errors.NotAPartyError: Belarus is not a Party to the Lanzarote ...
     """
     if not isinstance(name_or_code, str) or len(name_or_code) > MAX_QUERY_CHARS:
         raise UnknownPartyError(name_or_code)
@@ -78,7 +87,38 @@ def resolve_party(name_or_code: str, *, data_dir: PathLike = None) -> str:
     key = normalise_name(name_or_code)
     if key in names:
         return names[key]
+    if key in (non_parties := _non_party_names()):
+        row = non_parties[key]
+        raise NotAPartyError(
+            name_or_code, row["iso3"], row["name_en"], row["note_en"], row["source"]
+        )
     raise UnknownPartyError(name_or_code, suggest_parties(key, data_dir=data_dir))
+
+
+@cache
+def load_non_parties() -> tuple[dict[str, str], ...]:
+    """The States and territories known not to be Parties (``non_parties.csv``), as rows.
+
+    A package table, not data: it only lets a question about such a State be answered
+    plainly. Its ``source`` column gives the locators (``sources.csv``) of each fact.
+
+    Examples
+    --------
+    >>> [row["name_fr"] for row in load_non_parties()]
+    ['Bélarus', 'Kosovo*']
+    """
+    with NON_PARTIES_FILE.open(encoding="utf-8", newline="") as f:
+        return tuple(csv.DictReader(f))
+
+
+@cache
+def _non_party_names() -> dict[str, dict[str, str]]:
+    names = {}
+    for row in load_non_parties():
+        aliases = row["aliases"].split("|") if row["aliases"] else []
+        for name in (row["iso3"], row["iso2"], row["name_en"], row["name_fr"], *aliases):
+            names[normalise_name(name)] = row
+    return names
 
 
 def suggest_parties(query: str, *, data_dir: PathLike = None, n: int = 3) -> list[str]:

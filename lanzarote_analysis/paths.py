@@ -22,6 +22,8 @@ BUNDLED_DATA_DIR = PROJECT_DIR / "data"
 FIGURES_DIR = PROJECT_DIR / "figures"
 NOTEBOOKS_DIR = PROJECT_DIR / "notebooks"
 LABELS_FILE = PACKAGE_DIR / "labels.csv"
+#: States and territories known not to be Parties, so that asking for one says so.
+NON_PARTIES_FILE = PACKAGE_DIR / "non_parties.csv"
 
 DESCRIPTOR_NAME = "datapackage.json"
 BASEMAP_RELATIVE_PATH = Path("geo") / "europe_50m.gpkg"

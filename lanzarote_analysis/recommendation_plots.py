@@ -21,7 +21,6 @@ from .comparison_figure import (
     get_theme_note,
     get_unconfirmed_note,
     join_notes,
-    wrap_note,
 )
 from .labels import check_lang, get_label, get_labels
 from .load import PathLike, load_indicators, load_levels, load_recommendations
@@ -142,7 +141,7 @@ def plot_recommendation_matrix(
     colours = [style.get_swatch(concept).colour for concept in concepts]
 
     with style.theme():
-        ax = create_axes(ax, MATRIX_FIGSIZE, source_lines=1 + len(wrap_note(note)))
+        ax = create_axes(ax, MATRIX_FIGSIZE)
         # Draw the cells: one mesh, white gridlines between cells.
         options = {"edgecolor": style.BORDER_COLOUR, "linewidth": 1.0} | kwargs
         ax.pcolormesh(
@@ -250,7 +249,7 @@ def plot_addressees_by_recommendation(
     )
 
     with style.theme():
-        ax = create_axes(ax, ADDRESSEES_FIGSIZE, source_lines=1 + len(wrap_note(note)))
+        ax = create_axes(ax, ADDRESSEES_FIGSIZE)
         # Draw one bar per recommendation, first on top: the confirmed addressees in the
         # colour of the level, then any Party our sources do not name, hatched.
         colours = [style.get_swatch(f"level.{level}").colour for level in data["level"]]

@@ -156,7 +156,13 @@ def get_gap_concept(category: str) -> str:
 
 @contextmanager
 def theme() -> Iterator[None]:
-    """Apply the project theme within a ``with`` block.
+    """Apply the project theme within a ``with`` block, and only there.
+
+    Only the settings of :data:`RC_PARAMS` are set, and only they are restored on exit.
+    ``matplotlib.rc_context`` would restore *every* setting, undoing what the first
+    figure of a Jupyter kernel sets for good: creating it loads the inline backend,
+    which switches interactive mode on so that every cell shows its figures. Undone,
+    only the kernel's first figure would ever show.
 
     Examples
     --------
@@ -167,15 +173,31 @@ def theme() -> Iterator[None]:
     """
     import matplotlib as mpl
 
-    with mpl.rc_context(RC_PARAMS):
+    saved = {key: mpl.rcParams[key] for key in RC_PARAMS}
+    mpl.rcParams.update(RC_PARAMS)
+    try:
         yield
+    finally:
+        mpl.rcParams.update(saved)
+
+
+#: Gap between the box of an Axes (with its tick labels and legend) and its source line.
+SOURCE_GAP_POINTS = 4.0
+#: Font size of the source line.
+SOURCE_FONT_SIZE = 7.0
+#: Points kept free on each side of a source line that is wrapped to its figure's width.
+SOURCE_MARGIN_POINTS = 6.0
 
 
 def annotate(ax, *, title: str, subtitle: str | None = None, source: str | None = None) -> None:
-    """Write a figure's title and subtitle above ``ax`` and its source line at the bottom.
+    """Write a figure's title and subtitle above ``ax`` and its source line below it.
 
-    Offsets are in points, so the layout holds at any figure size. The source line is
-    anchored to the bottom-left corner of the figure, below every tick label.
+    Offsets are in points, so the layout holds at any figure size. The source line
+    (``gid="source"``) hangs under the box of ``ax`` with its tick labels and legend,
+    starting at that box's left edge. It takes part in the layout like any label of
+    the Axes: a constrained layout makes room for it, and ``bbox_inches="tight"``
+    (Jupyter's inline default) keeps it whole and in place. Alone in its figure or in
+    an analyst's grid, the same rule applies, so two sources never overlap.
 
     Examples
     --------
@@ -198,34 +220,81 @@ def annotate(ax, *, title: str, subtitle: str | None = None, source: str | None 
             va="bottom",
             fontsize=8.5,
             color=MUTED_TEXT_COLOUR,
+            gid="subtitle",
         )
     if source:
-        # Alone in its figure, the Axes takes the figure's bottom-left corner for its
-        # source line; in a figure it shares (an analyst's grid), the line goes just
-        # under the Axes, so that two sources never print on top of each other.
-        is_alone = len(ax.get_figure(root=True).axes) == 1
         ax.annotate(
-            source,
+            wrap_to_width(
+                source,
+                ax.get_figure(root=True).get_figwidth() * 72 - 2 * SOURCE_MARGIN_POINTS,
+                fontsize=SOURCE_FONT_SIZE,
+            ),
             xy=(0, 0),
-            xycoords="figure fraction" if is_alone else _below(ax),
-            xytext=(6, 5) if is_alone else (0, -4),
+            xycoords=_below(ax),
+            xytext=(0, -SOURCE_GAP_POINTS),
             textcoords="offset points",
             ha="left",
-            va="bottom" if is_alone else "top",
-            fontsize=7,
+            va="top",
+            fontsize=SOURCE_FONT_SIZE,
             color=MUTED_TEXT_COLOUR,
+            gid="source",
         )
+
+
+def wrap_to_width(text: str, width: float, *, fontsize: float) -> str:
+    """``text`` with every line (``\\n`` starts one) wrapped to ``width`` points.
+
+    Words are measured in the theme's font at ``fontsize``, so that a source line is
+    never wider than its figure: a wider text would make the constrained layout shrink
+    the Axes to fit it.
+
+    Examples
+    --------
+    >>> wrap_to_width("Source: Lanzarote Committee", 60, fontsize=7)
+    'Source:\\nLanzarote\\nCommittee'
+    """
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.textpath import text_to_path
+
+    font = FontProperties(family=FONT_FAMILY, size=fontsize)
+
+    def measure(line: str) -> float:
+        return text_to_path.get_text_width_height_descent(line, font, ismath=False)[0]
+
+    lines = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for word in paragraph.split(" "):
+            candidate = f"{line} {word}" if line else word
+            if line and measure(candidate) > width:
+                lines.append(line)
+                candidate = word
+            line = candidate
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def find_text(ax, gid: str):
+    """The ``"subtitle"`` or ``"source"`` that :func:`annotate` wrote on ``ax``, or ``None``."""
+    return next((text for text in ax.texts if text.get_gid() == gid), None)
 
 
 def _below(ax):
-    """Coordinates of the box of ``ax`` with its x tick labels and legend (for annotate)."""
+    """The box of ``ax`` with its tick labels and legend, as annotate's coordinates.
+
+    Computed at draw time from the Axes' own parts only (never from the source line
+    itself), so that the source keeps the same place relative to the Axes whatever
+    the figure's size or the caller's ``bbox_inches``.
+    """
     from matplotlib.transforms import Bbox
 
     def box(renderer):
         boxes = [ax.get_window_extent(renderer)]
-        for artist in (ax.xaxis, ax.get_legend()):
-            extent = artist.get_tightbbox(renderer) if artist is not None else None
-            if extent is not None and extent.width > 0:
+        for artist in (ax.xaxis, ax.yaxis, ax.get_legend()):
+            if artist is None or not artist.get_visible():
+                continue
+            extent = artist.get_tightbbox(renderer)
+            if extent is not None and extent.width > 0 and extent.height > 0:
                 boxes.append(extent)
         return Bbox.union(boxes)
 

@@ -36,8 +36,9 @@ from lanzarote_analysis.paths import BASEMAP_RELATIVE_PATH
 from lanzarote_analysis.style import get_gap_concept, get_swatch
 
 IMAGE_COMPARE = {"tolerance": 2, "style": "default", "savefig_kwargs": {"dpi": 100}}
-# The five micro-states among the Parties (data/geo/README.md): each must be a marker.
-MICROSTATES = {"AND", "LIE", "MCO", "SMR", "MLT"}
+# The five micro-states among the Parties (data/geo/README.md) and Luxembourg, too small
+# to read at report size: each must be a marker.
+MICROSTATES = {"AND", "LIE", "LUX", "MCO", "SMR", "MLT"}
 
 
 def gap_fill(gap: str) -> tuple[tuple, str | None]:
@@ -310,9 +311,17 @@ def test_given_axes_are_used_and_no_figure_is_created(plot) -> None:
     assert len(fig.axes) == 1
 
 
-def test_default_figure_is_the_report_size() -> None:
+def test_default_figure_is_as_wide_as_the_report_and_the_map_fills_it() -> None:
     ax = plot_gap_map()
-    assert tuple(ax.figure.get_size_inches()) == pytest.approx((7.0, 6.2))
+    fig = ax.figure
+    fig.canvas.draw()
+    assert fig.get_size_inches()[0] == pytest.approx(7.0)
+    # No white band beside or above the map: it spans the figure's width ...
+    box = ax.get_window_extent()
+    assert box.width / fig.bbox.width > 0.98
+    # ... at the scale of its extent (no stretching).
+    (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
+    assert box.width / box.height == pytest.approx((x1 - x0) / (y1 - y0), rel=1e-6)
 
 
 @pytest.mark.parametrize("rec_id", ["VII-9", "VIII-1", "", "financing"])

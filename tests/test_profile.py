@@ -11,9 +11,11 @@ cell, a changed colour or a missing label produces.
 
 from __future__ import annotations
 
+import base64
 import csv
 import io
 import re
+import struct
 import subprocess
 import sys
 
@@ -25,14 +27,17 @@ from matplotlib.colors import to_rgba
 from lanzarote_analysis import load_parties, load_practices, load_recommendations, resolve_party
 from lanzarote_analysis.cli import main
 from lanzarote_analysis.paths import BUNDLED_DATA_DIR
+from lanzarote_analysis.practices import tabulate_practices
 from lanzarote_analysis.profile import (
     CSV_COLUMNS,
     build_party_picker,
     compute_party_profile,
     format_party_profile,
     plot_party_profile,
+    tabulate_party_identity,
     tabulate_party_profile,
 )
+from lanzarote_analysis.profile.plot import FIGSIZE
 from lanzarote_analysis.style import get_swatch
 
 FACTSHEET = (BUNDLED_DATA_DIR / "sources" / "factsheet-chapter-VII.txt").read_text("utf-8")
@@ -186,9 +191,65 @@ def test_plot_fills_received_cells_with_their_level_colour():
         plt.close(fig)
 
 
-def test_picker_degrades_to_text_and_html():
+def picker_outputs(picker) -> dict[str, str]:
+    """What the picker's output area holds: its Markdown and its PNG (base64)."""
+    data = {}
+    for output in picker.output.outputs:
+        data |= {k: v for k, v in output["data"].items() if k != "text/plain"}
+    return data
+
+
+def png_size(encoded: str) -> tuple[int, int]:
+    png = base64.b64decode(encoded)
+    assert png.startswith(b"\x89PNG")
+    return struct.unpack(">II", png[16:24])
+
+
+def test_picker_shows_the_starting_party_at_once_with_a_complete_figure():
+    picker = build_party_picker("malte", lang="fr")
+    shown = picker_outputs(picker)
+    assert shown["text/markdown"].startswith("## Malte (MLT)")
+    # The whole figure, at the resolution of an inline figure.
+    assert png_size(shown["image/png"]) == tuple(int(v * 100) for v in FIGSIZE)
+    assert picker.message.value == ""
+
+
+def test_picker_shows_each_party_typed_or_picked_and_explains_the_rest():
+    picker = build_party_picker("Malta")
+    # A name of the list shows as soon as it is in the box (picked, or typed in full).
+    picker.combobox.value = "Norway"
+    assert picker_outputs(picker)["text/markdown"].startswith("## Norway (NOR)")
+    # A code or an alias waits for Enter, then shows.
+    picker.combobox.value = "mk"
+    assert picker.profile.iso3 == "NOR"
+    picker._on_message(picker.combobox, {"event": "submit"}, [])
+    assert picker_outputs(picker)["text/markdown"].startswith("## North Macedonia (MKD)")
+    assert picker.combobox.value == "North Macedonia"  # the box names the State shown
+    # Unknown names and non-Parties get a sentence, and no profile under it.
+    picker.show("Moldavia")
+    assert "No Party matches “Moldavia”. Did you mean: Moldavie?" in picker.message.value
+    assert picker.output.outputs == () and picker.profile is None
+    picker.show("Belarus")
+    assert "Belarus is not a Party to the Lanzarote Convention" in picker.message.value
+    picker.show("Luxembourg")
+    assert picker.message.value == "" and picker.profile.iso3 == "LUX"
+
+
+def test_picker_speaks_the_language_it_was_built_in():
+    picker = build_party_picker("Malta", lang="fr")
+    assert "Malte" in picker.combobox.options and picker.combobox.description == "Partie"
+    picker.show("Kosovo")
+    assert "Kosovo* n'est pas Partie à la Convention de Lanzarote" in picker.message.value
+    assert "résolution 1244" in picker.message.value
+
+
+def test_picker_degrades_to_the_starting_profile_as_html():
     bundle = build_party_picker("malte", lang="fr")._repr_mimebundle_()
-    assert "Malte" in bundle["text/plain"] and "Malte" in bundle["text/html"]
+    assert "Malte" in bundle["text/plain"]
+    html = bundle["text/html"]
+    assert "<pre>Malte (MLT)" in html
+    (encoded,) = re.findall(r'src="data:image/png;base64,([^"]+)"', html)
+    assert png_size(encoded) == tuple(int(v * 100) for v in FIGSIZE)
     assert "application/vnd.jupyter.widget-view+json" in bundle
 
 
@@ -210,3 +271,36 @@ def test_profile_image_malta_en():
 @pytest.mark.mpl_image_compare(tolerance=TOLERANCE, savefig_kwargs={"dpi": 100})
 def test_profile_image_norway_fr():
     return plot_party_profile("Norway", lang="fr").figure
+
+
+MISSING_MARKERS = re.compile(r"\b(NaT|NaN|nan)\b|<NA>")
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("fmt", ["text", "markdown", "csv"])
+def test_no_profile_shows_a_raw_missing_value(fmt, lang):
+    for iso3 in PARTIES.index:
+        profile = compute_party_profile(iso3)
+        text = format_party_profile(profile, lang=lang, fmt=fmt)
+        assert not MISSING_MARKERS.search(text), (iso3, MISSING_MARKERS.search(text))
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_profile_and_practice_tables_say_not_stated(lang):
+    not_stated = {"en": "not stated", "fr": "non précisé"}[lang]
+    tables = [tabulate_practices(lang=lang)]
+    for iso3 in PARTIES.index:
+        profile = compute_party_profile(iso3)
+        tables += [
+            tabulate_party_identity(profile, lang=lang),
+            tabulate_party_profile(profile, lang=lang),
+        ]
+    for table in tables:
+        assert not table.isna().any().any()
+        assert not MISSING_MARKERS.search(table.to_string())
+    # Malta's date of becoming a Party is in none of our sources: it says so.
+    malta = tabulate_party_identity(compute_party_profile("MLT"), lang=lang).iloc[:, 0]
+    assert malta.iloc[2] == not_stated
+    years = tabulate_practices(lang=lang).iloc[:, 3]
+    assert years["ALB-childrens-rights-body"] == not_stated
+    assert years["EST-violence-prevention-strategy"] == "2015-2020"

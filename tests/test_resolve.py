@@ -10,6 +10,9 @@ from hypothesis import strategies as st
 
 import lanzarote_analysis as la
 from lanzarote_analysis import UnknownPartyError
+from lanzarote_analysis.cli import main
+from lanzarote_analysis.errors import NotAPartyError
+from lanzarote_analysis.parties import load_non_parties, normalise_name, party_names
 
 PARTIES = la.load_parties()
 NAMES = sorted(
@@ -109,3 +112,42 @@ def test_no_name_points_to_two_states(data_copy):
     )
     with pytest.raises(ValueError, match="Albania"):
         la.resolve_party("Malta", data_dir=data_copy)
+
+
+@pytest.mark.parametrize(
+    ("name", "iso3", "shown_as"),
+    [
+        ("Kosovo", "XKX", "Kosovo*"),
+        ("kosovo*", "XKX", "Kosovo*"),
+        ("XK", "XKX", "Kosovo*"),
+        ("Belarus", "BLR", "Belarus"),
+        ("Bélarus", "BLR", "Belarus"),
+        ("biélorussie", "BLR", "Belarus"),
+    ],
+)
+def test_a_state_known_not_to_be_a_party_is_said_to_be_so(name, iso3, shown_as):
+    with pytest.raises(NotAPartyError) as info:
+        la.resolve_party(name)
+    assert info.value.iso3 == iso3
+    message = str(info.value)
+    assert message.startswith(f"{shown_as} is not a Party to the Lanzarote Convention")
+    assert "coe-convention" in message  # its source
+    # Kosovo* is always written with the Council of Europe's note.
+    assert ("Resolution 1244" in message) == (iso3 == "XKX")
+
+
+def test_non_parties_are_no_party_and_cite_known_sources():
+    names = party_names()
+    sources = set(la.load_sources().index)
+    for row in load_non_parties():
+        aliases = row["aliases"].split("|") if row["aliases"] else []
+        for name in (row["iso3"], row["iso2"], row["name_en"], row["name_fr"], *aliases):
+            assert normalise_name(name) not in names, f"{name} is a Party in parties.csv"
+        documents = {locator.split(":")[0] for locator in row["source"].split("|")}
+        assert documents <= sources, row["source"]
+
+
+def test_profile_command_says_kosovo_is_not_a_party(capsys):
+    assert main(["profile", "Kosovo"]) == 1
+    error = capsys.readouterr().err
+    assert "Kosovo* is not a Party" in error and "1244" in error

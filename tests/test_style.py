@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import matplotlib.pyplot as plt
+import pytest
 
 import lanzarote_analysis as la
 from lanzarote_analysis.style import annotate
@@ -30,12 +31,23 @@ def test_sources_of_plots_sharing_a_figure_do_not_overlap():
         plt.close(fig)
 
 
-def test_alone_in_its_figure_the_source_takes_the_bottom_left_corner():
-    fig, ax = plt.subplots(figsize=(4, 3))
+def test_alone_in_its_figure_the_source_line_is_laid_out_under_the_tick_labels():
+    fig, ax = plt.subplots(figsize=(4, 3), layout="constrained")
     try:
+        ax.set_yticks([0, 1], ["a long tick label", "b"])
         annotate(ax, title="T", source="Source: S")
+        fig.canvas.draw()
+        renderer = fig.canvas.get_renderer()
         [source] = source_texts(ax)
-        assert source.xycoords == "figure fraction" and source.xy == (0, 0)
+        box = source.get_window_extent(renderer)
+        ticks = ax.yaxis.get_tightbbox(renderer)
+        # Under the x tick labels, from the left edge of the y tick labels, in the figure.
+        assert box.y1 < ax.xaxis.get_tightbbox(renderer).y0
+        assert box.x0 == pytest.approx(ticks.x0)
+        assert fig.bbox.contains(box.x0, box.y0)
+        # The layout made room for it: it is part of the Axes' box, not laid over it.
+        assert source.get_in_layout()
+        assert ax.get_tightbbox(renderer).y0 == pytest.approx(box.y0)
     finally:
         plt.close(fig)
 

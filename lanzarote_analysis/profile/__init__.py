@@ -15,6 +15,7 @@ from .compute import (
     STATUSES,
     PartyProfile,
     compute_party_profile,
+    tabulate_party_identity,
     tabulate_party_profile,
 )
 from .plot import PartyPicker, build_party_picker, plot_party_profile
@@ -33,5 +34,6 @@ __all__ = [
     "compute_party_profile",
     "format_party_profile",
     "plot_party_profile",
+    "tabulate_party_identity",
     "tabulate_party_profile",
 ]

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from ..gaps import compute_civil_society_gaps
-from ..labels import check_lang, get_colon, get_label, get_labels, quote_title
+from ..gaps import compute_civil_society_gaps, get_gap_labels
+from ..labels import check_lang, get_colon, get_label, get_labels, get_subregion_label, quote_title
 from ..load import (
     PathLike,
     load_addressees,
@@ -159,11 +159,49 @@ def _as_profile(party: str | PartyProfile | None, data_dir: PathLike) -> PartyPr
     return compute_party_profile(DEFAULT_PARTY if party is None else party, data_dir=data_dir)
 
 
-def _flag(value: object, lang: str) -> str:
+def _flag(value: object, lang: str, *, missing: str = "missing") -> str:
+    """yes / no, or for a missing value ``value.<missing>`` ("not assessed", "not stated")."""
     words = get_labels("value", lang)
     if pd.isna(value):
-        return words["missing"]
+        return words[missing]
     return words["true"] if value else words["false"]
+
+
+def tabulate_party_identity(profile: PartyProfile, *, lang: str = "en") -> pd.DataFrame:
+    """Who the State is and what gap the Committee found, as labelled text in ``lang``.
+
+    One row per field, named in ``lang``. A value our sources do not give reads
+    "not stated", a gap the round did not assess "not assessed": never ``NaT`` or ``NaN``.
+
+    Examples
+    --------
+    >>> table = tabulate_party_identity(compute_party_profile("Malta"), lang="fr")
+    >>> table.loc["Partie depuis", "Valeur"]
+    'non précisé'
+    """
+    check_lang(lang)
+    labels = get_labels("profile.field", lang)
+    not_stated = get_label("value.not_stated", lang)
+    row = profile.identity.iloc[0]
+    gap = profile.gap.iloc[0]
+    since = row["party_since"]
+    subregion = row["un_m49_subregion"]
+    pairs = [
+        (labels["coverage"], get_label(f"coverage.{profile.coverage}", lang)),
+        (labels["coverage_source"], str(row["source"]).replace("|", ", ")),
+        (labels["party_since"], not_stated if pd.isna(since) else since.strftime("%Y-%m-%d")),
+        (labels["eu_member"], _flag(row["is_eu_member_at_adoption"], lang, missing="not_stated")),
+        (
+            labels["subregion"],
+            not_stated if pd.isna(subregion) else get_subregion_label(str(subregion), lang),
+        ),
+        (labels["gap"], get_gap_labels(lang)[str(gap["gap"])]),
+        (get_label("column.lacks_involvement", lang), _flag(gap["lacks_involvement"], lang)),
+        (get_label("column.lacks_financing", lang), _flag(gap["lacks_financing"], lang)),
+    ]
+    table = pd.DataFrame(pairs, columns=["field", "value"]).set_index("field")
+    table.index.name = get_label("profile.column.field", lang)
+    return table.rename(columns={"value": get_label("profile.column.value", lang)})
 
 
 def tabulate_party_profile(profile: PartyProfile, *, lang: str = "en") -> pd.DataFrame:

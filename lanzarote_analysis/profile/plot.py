@@ -1,4 +1,4 @@
-"""A profile as a small figure, and the dropdown that picks the State to show.
+"""A profile as a small figure, and the picker that shows any State's profile.
 
 Matplotlib and ipywidgets are imported inside the functions that draw."""
 
@@ -12,7 +12,7 @@ from ..load import (
     PathLike,
     load_parties,
 )
-from ..parties import normalise_name, resolve_party
+from ..parties import normalise_name
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -24,8 +24,6 @@ from .text import format_party_profile
 FIGSIZE = (6.4, 3.6)
 #: Characters per line of a theme written in its cell.
 THEME_WIDTH = 62
-#: Height kept free for the source line at the bottom of the figure (points).
-SOURCE_LINE_POINTS = 16
 
 
 def plot_party_profile(
@@ -90,10 +88,7 @@ def plot_party_profile(
 
     with style.theme():
         if ax is None:
-            figure, ax = plt.subplots(figsize=FIGSIZE, layout="constrained")
-            # Keep a strip at the bottom for the source line, outside the layout.
-            bottom = SOURCE_LINE_POINTS / 72 / FIGSIZE[1]
-            figure.get_layout_engine().set(rect=(0, bottom, 1, 1 - bottom))
+            _, ax = plt.subplots(figsize=FIGSIZE, layout="constrained")
 
         # One cell per recommendation, VII-1 at the top: the cell names its theme, its
         # fill says whether the Party received it, the text on the right says so in words.
@@ -191,16 +186,50 @@ def plot_party_profile(
             subtitle=subtitle,
             source=get_label("profile.figure.source", lang),
         )
-        ax.texts[-1].set_in_layout(False)
     return ax
 
 
-class PartyPicker:
-    """A dropdown of States that shows the picked State's profile below it.
+#: Resolution of the profile figure shown by the picker (that of an inline figure).
+PICKER_DPI = 100
 
-    Displayed by a live kernel, it is an ipywidgets dropdown; anywhere else (a saved
-    notebook, nbval, a static export) it shows as a line of text and HTML, so a stored
-    notebook holds no widget state.
+
+def render_profile_png(profile: PartyProfile, *, lang: str = "en") -> bytes:
+    """The profile figure as PNG bytes, drawn and closed at once (no pyplot state left)."""
+    import io
+
+    import matplotlib.pyplot as plt
+
+    from .. import style
+
+    ax = plot_party_profile(profile, lang=lang)
+    fig = ax.get_figure(root=True)
+    try:
+        buffer = io.BytesIO()
+        with style.theme():
+            fig.savefig(buffer, format="png", dpi=PICKER_DPI, metadata={"Software": None})
+        return buffer.getvalue()
+    finally:
+        plt.close(fig)
+
+
+def _display_output(data: dict[str, str]) -> dict[str, Any]:
+    return {"output_type": "display_data", "data": data, "metadata": {}}
+
+
+class PartyPicker:
+    """A box to type or pick a State, with the State's profile (text and figure) below it.
+
+    Displayed by a live kernel, it is an ipywidgets ``Combobox``: type a name or code in
+    either language (``resolve_party`` reads it) and press Enter, or pick a name from
+    the list. The starting State's profile is there from the start. Unknown names,
+    and States that are not Parties (Kosovo*, Belarus), get a sentence saying so.
+
+    Anywhere else (a saved notebook, nbval, a static export, GitHub) the same output
+    shows the starting State's profile as HTML, with its figure: a notebook stored
+    without widget state (JupyterLab's default) keeps something to show. ``make lab``
+    also saves notebooks without the widget views that need a running kernel
+    (:func:`lanzarote_analysis.notebook_hooks.pre_save_hook`), so a reopened notebook
+    shows that static profile instead of "Error displaying widget: model not found".
     """
 
     def __init__(self, party: str, *, lang: str = "en", data_dir: PathLike = None) -> None:
@@ -208,52 +237,137 @@ class PartyPicker:
 
         self.lang = check_lang(lang)
         self.data_dir = data_dir
-        iso3 = resolve_party(party, data_dir=data_dir)
+        self.start = compute_party_profile(party, data_dir=data_dir)
         parties = load_parties(data_dir).sort_values(
             f"name_{lang}", key=lambda s: s.map(normalise_name)
         )
-        self.dropdown = widgets.Dropdown(
-            options=[(name, code) for code, name in parties[f"name_{lang}"].items()],
-            value=iso3,
+        self.options = list(parties[f"name_{lang}"])
+        self.combobox = widgets.Combobox(
+            value=self.start.get_name(lang),
+            options=self.options,
+            placeholder=get_label("profile.picker.placeholder", lang),
             description=get_label("profile.picker.label", lang),
+            ensure_option=False,
+            layout=widgets.Layout(width="24em"),
         )
+        self.message = widgets.HTML()
         self.output = widgets.Output()
-        self.dropdown.observe(self._show, names="value")
-        self.widget = widgets.VBox([self.dropdown, self.output])
+        self.profile: PartyProfile | None = None
+        self.combobox.observe(self._on_value, names="value")
+        self.combobox.on_msg(self._on_message)
+        self.widget = widgets.VBox([self.combobox, self.message, self.output])
+        self.show(self.start)
 
-    def _show(self, change: dict[str, Any]) -> None:
-        import matplotlib.pyplot as plt
-        from IPython.display import Markdown, display
+    def _on_value(self, change: dict[str, Any]) -> None:
+        # A name of the list, picked or typed in full, shows at once; anything else
+        # (a code, an alias, the other language, a typo) waits for Enter, so that no
+        # half-typed name flashes a message or another State's profile.
+        if change["new"] in self.options:
+            self.show(change["new"])
 
-        profile = compute_party_profile(change["new"], data_dir=self.data_dir)
-        self.output.clear_output(wait=True)
-        with self.output:
-            display(Markdown(format_party_profile(profile, lang=self.lang, fmt="markdown")))
-            ax = plot_party_profile(profile, lang=self.lang)
-            # Shown once, here, rather than again by the inline backend after the cell.
-            display(ax.figure)
-            plt.close(ax.figure)
+    def _on_message(self, widget: Any, content: dict[str, Any], buffers: Any) -> None:
+        if content.get("event") == "submit":  # Enter in the box
+            self.show(widget.value)
+
+    def show(self, party: str | PartyProfile) -> None:
+        """Show the profile of ``party`` (any name or code), or say why there is none."""
+        import base64
+        import html
+
+        from ..errors import UnknownPartyError
+
+        try:
+            profile = (
+                party
+                if isinstance(party, PartyProfile)
+                else compute_party_profile(party, data_dir=self.data_dir)
+            )
+        except UnknownPartyError as error:
+            # No profile under a name that is not a Party's: it would be read as that name's.
+            self.message.value = f"<p>{html.escape(self._explain(error), quote=False)}</p>"
+            self.output.outputs = ()
+            self.profile = None
+            return
+        self.message.value = ""
+        if self.profile is not None and profile.iso3 == self.profile.iso3:
+            return
+        self.profile = profile
+        text = format_party_profile(profile, lang=self.lang, fmt="markdown")
+        png = render_profile_png(profile, lang=self.lang)
+        name = profile.get_name(self.lang)
+        # One assignment of the Output's state: the text and the complete figure arrive
+        # together, never a half-drawn figure or an empty box in between.
+        self.output.outputs = (
+            _display_output({"text/markdown": text, "text/plain": text}),
+            _display_output(
+                {"image/png": base64.b64encode(png).decode("ascii"), "text/plain": name}
+            ),
+        )
+        # The box then names the State shown ("mk" becomes "North Macedonia").
+        self.combobox.value = name
+
+    def _explain(self, error: Exception) -> str:
+        """Why ``error``'s input shows no profile, in the picker's language."""
+        from ..errors import NotAPartyError
+        from ..parties import load_non_parties
+
+        if isinstance(error, NotAPartyError):
+            (row,) = [row for row in load_non_parties() if row["iso3"] == error.iso3]
+            sentence = get_label("profile.picker.not_a_party", self.lang).format(
+                name=row[f"name_{self.lang}"]
+            )
+            note = row[f"note_{self.lang}"]
+            return f"{sentence} {note}".strip()
+        sentence = get_label("profile.picker.unknown", self.lang).format(query=error.query)
+        if error.suggestions:
+            sentence += " " + get_label("profile.picker.suggestions", self.lang).format(
+                names=", ".join(error.suggestions)
+            )
+        return sentence
 
     def _static_text(self) -> str:
-        name = self.dropdown.label
-        return get_label("profile.picker.static", self.lang).format(name=name)
+        return get_label("profile.picker.static", self.lang).format(
+            name=self.start.get_name(self.lang)
+        )
+
+    def _static_html(self) -> str:
+        """The starting State's profile as HTML, for wherever no kernel runs."""
+        import base64
+        import html
+
+        text = format_party_profile(self.start, lang=self.lang, fmt="text")
+        png = base64.b64encode(render_profile_png(self.start, lang=self.lang)).decode("ascii")
+        name = html.escape(self.start.get_name(self.lang))
+        return (
+            f"<p><em>{html.escape(self._static_text())}</em></p>\n"
+            f"<pre>{html.escape(text)}</pre>\n"
+            f'<img src="data:image/png;base64,{png}" alt="{name}">'
+        )
 
     def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
         bundle = self.widget._repr_mimebundle_(**kwargs) or {}
-        text = self._static_text()
-        bundle["text/plain"] = text
-        bundle["text/html"] = f"<p><em>{text}</em></p>"
+        bundle["text/plain"] = self._static_text()
+        bundle["text/html"] = self._static_html()
         return bundle
 
 
 def build_party_picker(
     party: str = DEFAULT_PARTY, *, lang: str = "en", data_dir: PathLike = None
 ) -> PartyPicker:
-    """A dropdown to pick a State and see its profile (run interactively in JupyterLab).
+    """A box to type or pick a State and see its profile (live in JupyterLab).
 
     Examples
     --------
-    >>> build_party_picker("Malta")._static_text()
+    >>> picker = build_party_picker("Malta")
+    >>> picker._static_text()
     'Party picker (starts at Malta): run this notebook in JupyterLab to pick another Party.'
+    >>> picker.show("Kosovo")
+    >>> print(picker.message.value)  # doctest: +ELLIPSIS
+    <p>Kosovo* is not a Party to the Lanzarote Convention: ... status of Kosovo.</p>
+    >>> picker.profile is None, picker.output.outputs
+    (True, ())
+    >>> picker.show("mt")
+    >>> picker.profile.get_name(), picker.message.value
+    ('Malta', '')
     """
     return PartyPicker(party, lang=lang, data_dir=data_dir)

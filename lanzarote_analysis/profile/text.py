@@ -9,15 +9,17 @@ import sys
 import textwrap
 from typing import TYPE_CHECKING
 
-import pandas as pd
-
-from ..gaps import get_gap_labels
-from ..labels import LANGUAGES, check_lang, get_colon, get_label, get_labels, get_subregion_label
+from ..labels import LANGUAGES, check_lang, get_colon, get_label, get_labels
 
 if TYPE_CHECKING:
     pass
 
-from .compute import PartyProfile, _flag, compute_party_profile, tabulate_party_profile
+from .compute import (
+    PartyProfile,
+    compute_party_profile,
+    tabulate_party_identity,
+    tabulate_party_profile,
+)
 
 FORMATS = ("text", "markdown", "csv")
 #: Labels up to this length have their values aligned in the text format.
@@ -72,31 +74,9 @@ def _format_csv(profile: PartyProfile, lang: str) -> str:
     return out.getvalue()
 
 
-def _get_subregion_label(subregion: object, lang: str) -> str:
-    if pd.isna(subregion):
-        return get_label("value.missing", lang)
-    return get_subregion_label(str(subregion), lang)
-
-
 def _identity_lines(profile: PartyProfile, lang: str) -> list[tuple[str, str]]:
     """(label, value) pairs describing the State and its gap."""
-    labels = get_labels("profile.field", lang)
-    row = profile.identity.iloc[0]
-    gap = profile.gap.iloc[0]
-    pairs = [
-        (labels["coverage"], get_label(f"coverage.{profile.coverage}", lang)),
-        (labels["coverage_source"], row["source"].replace("|", ", ")),
-    ]
-    if pd.notna(row["party_since"]):
-        pairs.append((labels["party_since"], row["party_since"].strftime("%Y-%m-%d")))
-    pairs += [
-        (labels["eu_member"], _flag(row["is_eu_member_at_adoption"], lang)),
-        (labels["subregion"], _get_subregion_label(row["un_m49_subregion"], lang)),
-        (labels["gap"], get_gap_labels(lang)[str(gap["gap"])]),
-        (get_label("column.lacks_involvement", lang), _flag(gap["lacks_involvement"], lang)),
-        (get_label("column.lacks_financing", lang), _flag(gap["lacks_financing"], lang)),
-    ]
-    return pairs
+    return list(tabulate_party_identity(profile, lang=lang).iloc[:, 0].items())
 
 
 def _format_markdown(profile: PartyProfile, lang: str) -> str:
