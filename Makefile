@@ -63,7 +63,7 @@ notebooks: $(INSTALLED) ## Re-execute every notebook in place and normalise its 
 # kernel, so that a reopened notebook shows no "Error displaying widget".
 lab: $(INSTALLED) ## Start JupyterLab on notebooks/ (localhost, token authentication)
 	$(BIN)/jupyter lab --notebook-dir=notebooks --ip=127.0.0.1 --no-browser \
-	  --ContentsManager.pre_save_hook=lanzarote_analysis.notebook_hooks.pre_save_hook \
+	  --ContentsManager.pre_save_hook=lanzarote_analysis.interactive.notebook_hooks.pre_save_hook \
 	  $$( [ "$$(id -u)" = 0 ] && echo --allow-root )
 
 clean: ## Remove .venv and caches (not figures/ nor data/)

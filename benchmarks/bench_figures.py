@@ -28,7 +28,7 @@ FORMATS = ("png", "svg")
 
 def available_figures() -> tuple[list[str], list[str]]:
     """Registered figures whose plotting function exists now, and the others."""
-    from lanzarote_analysis.figures import REPORT_FIGURES
+    from lanzarote_analysis.output.registry import REPORT_FIGURES
 
     found, missing = [], []
     for spec in REPORT_FIGURES:

@@ -21,9 +21,10 @@ os.environ.setdefault("MPLBACKEND", "Agg")
 
 import matplotlib.pyplot as plt  # noqa: E402
 
-from lanzarote_analysis.export import save_figure  # noqa: E402
-from lanzarote_analysis.figures import REPORT_FIGURES, build_figure  # noqa: E402
-from lanzarote_analysis.labels import LANGUAGES  # noqa: E402
+from lanzarote_analysis.output.figure_run import build_figure
+from lanzarote_analysis.output.registry import REPORT_FIGURES  # noqa: E402
+from lanzarote_analysis.output.save import save_figure  # noqa: E402
+from lanzarote_analysis.vocabulary import LANGUAGES  # noqa: E402
 
 
 def peak_rss_mib() -> float:

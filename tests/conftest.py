@@ -17,7 +17,7 @@ os.environ.setdefault(
     "HYPOTHESIS_STORAGE_DIRECTORY", tempfile.mkdtemp(prefix="lanzarote-test-hypothesis-")
 )
 
-from lanzarote_analysis.paths import BUNDLED_DATA_DIR, PROJECT_DIR  # noqa: E402
+from lanzarote_analysis.io.paths import BUNDLED_DATA_DIR, PROJECT_DIR  # noqa: E402
 
 
 @pytest.fixture(scope="session")

@@ -9,11 +9,11 @@ from pathlib import Path
 import geopandas as gpd
 import pytest
 
-from lanzarote_analysis import basemap as basemap_module
-from lanzarote_analysis.basemap import BASEMAP_LAYER, load_basemap
 from lanzarote_analysis.errors import DataValidationError
-from lanzarote_analysis.load import load_parties
-from lanzarote_analysis.paths import BASEMAP_RELATIVE_PATH
+from lanzarote_analysis.io.load import load_parties
+from lanzarote_analysis.io.paths import BASEMAP_RELATIVE_PATH
+from lanzarote_analysis.plots.maps import basemap as basemap_module
+from lanzarote_analysis.plots.maps.basemap import BASEMAP_LAYER, load_basemap
 
 # Non-Parties the basemap must keep as context (data/geo/README.md).
 CONTEXT = ["XKX", "BLR", "GGY", "JEY", "IMN", "FRO", "GRL"]

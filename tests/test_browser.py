@@ -33,7 +33,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from lanzarote_analysis.paths import NOTEBOOKS_DIR
+from lanzarote_analysis.io.paths import NOTEBOOKS_DIR
 
 pytestmark = pytest.mark.slow
 
@@ -157,7 +157,7 @@ def lab(tmp_path_factory):
         f"--LabApp.user_settings_dir={settings}",
         f"--LabApp.workspaces_dir={root / 'workspaces'}",
         # As `make lab`: saved notebooks keep no widget view that needs this kernel.
-        "--ContentsManager.pre_save_hook=lanzarote_analysis.notebook_hooks.pre_save_hook",
+        "--ContentsManager.pre_save_hook=lanzarote_analysis.interactive.notebook_hooks.pre_save_hook",
     ]
     if os.geteuid() == 0:
         command.append("--allow-root")

@@ -1,4 +1,4 @@
-"""The tables behind the comparison figures (lanzarote_analysis.compare).
+"""The tables behind the comparison figures (lanzarote_analysis.analysis.recommendations).
 
 Expectations are read from the CSV files with plain pandas, not from the module.
 """
@@ -10,10 +10,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from lanzarote_analysis.compare import (
+from lanzarote_analysis.analysis.groups import compute_gap_shares_by_group
+from lanzarote_analysis.analysis.practices import compute_practices_vs_gaps
+from lanzarote_analysis.analysis.recommendations import (
     compute_addressee_counts,
-    compute_gap_shares_by_group,
-    compute_practices_vs_gaps,
     compute_recommendation_matrix,
 )
 

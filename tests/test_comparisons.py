@@ -27,8 +27,7 @@ from matplotlib.collections import PathCollection, QuadMesh
 from matplotlib.colors import to_hex
 from matplotlib.text import Text
 
-from lanzarote_analysis import comparisons
-from lanzarote_analysis.comparisons import (
+from lanzarote_analysis import (
     plot_addressees_by_recommendation,
     plot_gap_overlap,
     plot_gaps_by_group,
@@ -36,14 +35,16 @@ from lanzarote_analysis.comparisons import (
     plot_practices_vs_gaps,
     plot_recommendation_matrix,
 )
-from lanzarote_analysis.gaps import compute_civil_society_gaps
-from lanzarote_analysis.labels import _table
-from lanzarote_analysis.style import get_swatch
+from lanzarote_analysis.analysis.gaps import compute_civil_society_gaps
+from lanzarote_analysis.i18n.labels import _table
+from lanzarote_analysis.output.registry import REPORT_FIGURES
+from lanzarote_analysis.plots.palette import get_swatch
 
 LEVEL_COLOURS = {lv: get_swatch(f"level.{lv}").colour for lv in ("require", "request", "invite")}
 NOT_NAMED_COLOUR = get_swatch("rec.not_named").colour
 IMAGE_COMPARE = {"tolerance": 2, "style": "default", "savefig_kwargs": {"dpi": 100}}
-PLOTS = comparisons.COMPARISON_PLOTS
+# Every comparison figure of the report: the registry's figures that are not maps.
+PLOTS = [spec.load_function() for spec in REPORT_FIGURES if ".maps." not in spec.function]
 PLOT_IDS = [plot.__name__ for plot in PLOTS]
 
 
@@ -167,7 +168,7 @@ def test_matrix_orders_parties_by_strongest_then_most_recommendations(bundled_da
     assert keys == sorted(keys, reverse=True)
     names = [t.get_text() for t in ax.get_yticklabels()]
     assert "Albanie" in names and "Albania" not in names
-    # Within Parties receiving the same recommendations, French alphabetical order.
+    # Within Parties addressed the same recommendations, French alphabetical order.
     same = [n for n, k in zip(names, keys, strict=True) if k == keys[-1]]
     # Alphabetical as a reader expects it: accents do not count (Suède before Suisse).
     unaccented = {

@@ -8,9 +8,10 @@ import json
 import pytest
 
 import lanzarote_analysis as la
-from lanzarote_analysis import contract
-from lanzarote_analysis.labels import LANGUAGES, get_label, get_subregion_label
-from lanzarote_analysis.style import PALETTE
+from lanzarote_analysis.i18n.labels import get_label, get_subregion_label
+from lanzarote_analysis.io import contract
+from lanzarote_analysis.plots.palette import PALETTE
+from lanzarote_analysis.vocabulary import LANGUAGES
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -14,9 +14,10 @@ from pathlib import Path
 import matplotlib.pyplot as plt
 import pytest
 
-from lanzarote_analysis import export
-from lanzarote_analysis.export import FORMATS, PNG_DPI, atomic_write, save_figure
-from lanzarote_analysis.style import theme
+from lanzarote_analysis.output import save as export
+from lanzarote_analysis.output.save import PNG_DPI, atomic_write, save_figure
+from lanzarote_analysis.plots.theme import theme
+from lanzarote_analysis.vocabulary import IMAGE_FORMATS
 
 FIGSIZE = (3.0, 2.0)
 
@@ -37,7 +38,7 @@ def png_size(data: bytes) -> tuple[int, int]:
     return struct.unpack(">II", data[16:24])
 
 
-@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("fmt", IMAGE_FORMATS)
 def test_two_saves_of_two_builds_give_the_same_bytes(tmp_path, fmt):
     outputs = []
     for run in range(2):

@@ -16,10 +16,11 @@ import matplotlib.pyplot as plt
 import pytest
 from matplotlib.transforms import Bbox
 
-from lanzarote_analysis.figures import REPORT_FIGURES, build_figure
-from lanzarote_analysis.labels import LANGUAGES
-from lanzarote_analysis.profile import plot_party_profile
-from lanzarote_analysis.style import find_text
+from lanzarote_analysis.output.figure_run import build_figure
+from lanzarote_analysis.output.registry import REPORT_FIGURES
+from lanzarote_analysis.plots._base import find_text
+from lanzarote_analysis.plots.party_profile import plot_party_profile
+from lanzarote_analysis.vocabulary import LANGUAGES
 
 #: How much bigger or smaller than the full figure the tight image may be (padding).
 SIZE_TOLERANCE = 0.05

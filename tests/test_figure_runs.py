@@ -15,10 +15,12 @@ from pathlib import Path
 
 import pytest
 
-from lanzarote_analysis import export, workers
 from lanzarote_analysis.cli import main
-from lanzarote_analysis.export import TEMP_PREFIX, TEMP_SUFFIX, atomic_write
-from lanzarote_analysis.figures import FigureSpec, write_figures
+from lanzarote_analysis.output import save as export
+from lanzarote_analysis.output import workers
+from lanzarote_analysis.output.figure_run import write_figures
+from lanzarote_analysis.output.registry import FigureSpec
+from lanzarote_analysis.output.save import TEMP_PREFIX, TEMP_SUFFIX, atomic_write
 
 pytestmark = pytest.mark.skipif(
     not sys.platform.startswith("linux"), reason="reads /proc to find the workers"
@@ -63,8 +65,9 @@ SLOW_RUN = textwrap.dedent(
     """
     import os, sys, time
     sys.path.insert(0, {tests!r})
-    from lanzarote_analysis import workers
-    from lanzarote_analysis.figures import FigureSpec, write_figures
+    from lanzarote_analysis.output import workers
+    from lanzarote_analysis.output.registry import FigureSpec
+    from lanzarote_analysis.output.figure_run import write_figures
     if {without_pdeathsig!r}:
         workers._set_parent_death_signal = lambda signum: False
     registry = tuple(

@@ -18,17 +18,12 @@ import pytest
 
 import lanzarote_analysis as la
 from lanzarote_analysis.cli import main
-from lanzarote_analysis.export import FORMATS, PNG_DPI
-from lanzarote_analysis.figures import (
-    REPORT_FIGURES,
-    FigureBuildError,
-    FigureSpec,
-    is_progress_shown,
-    select_figures,
-    write_figures,
-)
-from lanzarote_analysis.labels import LANGUAGES, get_label
-from lanzarote_analysis.style import theme
+from lanzarote_analysis.i18n.labels import get_label
+from lanzarote_analysis.output.figure_run import FigureBuildError, is_progress_shown, write_figures
+from lanzarote_analysis.output.registry import REPORT_FIGURES, FigureSpec, select_figures
+from lanzarote_analysis.output.save import PNG_DPI
+from lanzarote_analysis.plots.theme import theme
+from lanzarote_analysis.vocabulary import IMAGE_FORMATS, LANGUAGES
 
 TINY_SIZE = (2.0, 1.5)
 
@@ -93,7 +88,7 @@ def test_the_registry_names_every_report_figure_once():
 def test_every_registered_function_is_public_api():
     for spec in REPORT_FIGURES:
         module, _, function = spec.function.partition(":")
-        assert module == f"lanzarote_analysis.{la._LAZY[function]}", spec.name
+        assert module == la._LAZY[function], spec.name
         assert "\n" not in spec.description and 0 < len(spec.description) <= 90
 
 
@@ -125,7 +120,10 @@ def test_selection_keeps_registry_order_and_drops_duplicates():
 def test_files_are_named_by_figure_language_and_format(tmp_path, jobs):
     results = write_figures(tmp_path, registry=TINY_REGISTRY, jobs=jobs)
     expected = {
-        f"{s.name}.{lang}.{fmt}" for s in TINY_REGISTRY for lang in LANGUAGES for fmt in FORMATS
+        f"{s.name}.{lang}.{fmt}"
+        for s in TINY_REGISTRY
+        for lang in LANGUAGES
+        for fmt in IMAGE_FORMATS
     }
     assert {p.name for p in tmp_path.iterdir()} == expected
     assert [(r.name, r.lang) for r in results] == [
@@ -287,7 +285,7 @@ def test_the_command_twice_gives_the_same_bytes(tmp_path):
     assert run_cli("--out", str(tmp_path / "b"), "--only", *names, "--quiet", "--jobs", "1") == 0
     first, second = read_tree(tmp_path / "a"), read_tree(tmp_path / "b")
     assert set(first) == {
-        f"{n}.{lang}.{fmt}" for n in names for lang in LANGUAGES for fmt in FORMATS
+        f"{n}.{lang}.{fmt}" for n in names for lang in LANGUAGES for fmt in IMAGE_FORMATS
     }
     stale = sorted(name for name in first if first[name] != second[name])
     assert not stale, f"files differ between two runs: {stale}"

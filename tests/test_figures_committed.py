@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from lanzarote_analysis.figures import write_figures
-from lanzarote_analysis.paths import FIGURES_DIR
+from lanzarote_analysis.io.paths import FIGURES_DIR
+from lanzarote_analysis.output.figure_run import write_figures
 
 #: Files of figures/ that are not figures.
 NOT_FIGURES = {"README.md"}

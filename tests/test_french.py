@@ -31,17 +31,16 @@ import pytest
 from matplotlib.text import Text
 
 import lanzarote_analysis as la
-from lanzarote_analysis.figures import REPORT_FIGURES, build_figure
-from lanzarote_analysis.labels import _table, all_label_keys
-from lanzarote_analysis.paths import PROJECT_DIR
-from lanzarote_analysis.profile import (
-    FORMATS,
-    build_party_picker,
-    compute_party_profile,
-    format_party_profile,
-    plot_party_profile,
-)
-from lanzarote_analysis.report import format_gap_table
+from lanzarote_analysis.analysis.profile import compute_party_profile
+from lanzarote_analysis.i18n.labels import _table, all_label_keys
+from lanzarote_analysis.interactive.party_picker import build_party_picker
+from lanzarote_analysis.io.paths import PROJECT_DIR
+from lanzarote_analysis.output.figure_run import build_figure
+from lanzarote_analysis.output.gap_table import format_gap_table
+from lanzarote_analysis.output.profile_text import format_party_profile
+from lanzarote_analysis.output.registry import REPORT_FIGURES
+from lanzarote_analysis.plots.party_profile import plot_party_profile
+from lanzarote_analysis.vocabulary import PROFILE_FORMATS
 
 NO_BREAK = "\u202f\u00a0"
 CSGSIV_FR = "images et/ou vidéos à caractère sexuel autogénérées par les enfants"
@@ -133,7 +132,7 @@ def french_profiles() -> dict[str, str]:
     found = {}
     for iso3 in la.load_parties().index:
         profile = compute_party_profile(iso3)
-        for fmt in FORMATS:
+        for fmt in PROFILE_FORMATS:
             text = format_party_profile(profile, lang="fr", fmt=fmt)
             if fmt == "csv":
                 # Codes for machines, except the name and the summary.

@@ -18,7 +18,8 @@ import pytest
 from nbclient import NotebookClient
 
 import lanzarote_analysis as la
-from lanzarote_analysis.figures import REPORT_FIGURES, build_figure
+from lanzarote_analysis.output.figure_run import build_figure
+from lanzarote_analysis.output.registry import REPORT_FIGURES
 
 pytestmark = pytest.mark.slow
 

@@ -40,10 +40,10 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 import lanzarote_analysis as la
-from lanzarote_analysis import load
 from lanzarote_analysis.cli import main
-from lanzarote_analysis.csv_records import CsvSyntaxError, read_records
-from lanzarote_analysis.paths import BUNDLED_DATA_DIR
+from lanzarote_analysis.io import data_package
+from lanzarote_analysis.io.csv_records import CsvSyntaxError, read_records
+from lanzarote_analysis.io.paths import BUNDLED_DATA_DIR
 
 EXAMPLES = int(os.environ.get("LANZAROTE_FUZZ_EXAMPLES", "80"))
 FUZZ = settings(
@@ -217,7 +217,7 @@ def check_library(data_dir: Path, damage: tuple | None):
             assert damage[1] != "shuffle_columns" and damage[1] != "crlf", str(error)
         return None
     # What a fresh process would read.
-    load._cache.clear()
+    data_package._cache.clear()
     assert tables_equal(tables, la.load_tables(data_dir))
     for name, table in tables.items():
         assert table.index.is_unique, name
@@ -256,7 +256,7 @@ def check_commands(data_dir: Path, tables: dict[str, pd.DataFrame] | None) -> No
         if results["validate"][0] == 0:
             assert results["validate"][1] == clean_outputs()["validate"]
     else:
-        load._cache.clear()
+        data_package._cache.clear()
         assert run_main(*commands(data_dir)["gaps"])[1] == results["gaps"][1].replace(
             "<DATA>", str(data_dir)
         )

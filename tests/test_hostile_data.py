@@ -17,11 +17,12 @@ from pathlib import Path
 import pytest
 
 import lanzarote_analysis as la
-from lanzarote_analysis import files, gaps
+from lanzarote_analysis.analysis import gaps
 from lanzarote_analysis.cli import main
-from lanzarote_analysis.contract import INDICATOR_IDS, RECOMMENDATION_IDS
 from lanzarote_analysis.errors import ConfigurationError
-from lanzarote_analysis.paths import DATA_DIR_ENV_VAR, PACKAGE_DIR
+from lanzarote_analysis.io import files
+from lanzarote_analysis.io.paths import DATA_DIR_ENV_VAR, PACKAGE_DIR
+from lanzarote_analysis.vocabulary import INDICATOR_IDS, RECOMMENDATION_IDS
 
 HANG_TIMEOUT = 60  # seconds; these cases used to block forever
 

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from lanzarote_analysis import GAP_CATEGORIES, get_gap_labels, get_label, load_tables
-from lanzarote_analysis.labels import _table, all_label_keys, get_subregion_label
+from lanzarote_analysis.i18n.labels import _table, all_label_keys, get_subregion_label
 
 # Words legitimately spelt the same in both languages.
 SAME_IN_BOTH = {

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 import lanzarote_analysis as la
-from lanzarote_analysis.paths import DATA_DIR_ENV_VAR
+from lanzarote_analysis.io.paths import DATA_DIR_ENV_VAR
 
 
 def test_tables_are_typed_and_indexed_by_their_key(bundled_data_dir):
@@ -90,12 +90,12 @@ def test_an_edit_in_a_subfolder_is_seen(data_copy):
 
 def test_unchanged_directory_is_served_from_cache(data_copy, monkeypatch):
     la.load_tables(data_copy)
-    from lanzarote_analysis import load
+    from lanzarote_analysis.io import data_package
 
     def fail(*args, **kwargs):
         raise AssertionError("validated again although nothing changed")
 
-    monkeypatch.setattr(load, "_validate", fail)
+    monkeypatch.setattr(data_package, "_validate", fail)
     assert len(la.load_parties(data_copy)) == 48
 
 

@@ -26,14 +26,15 @@ from matplotlib.colors import to_rgba
 from matplotlib.path import Path as MplPath
 from matplotlib.transforms import Bbox
 
-from lanzarote_analysis.basemap import BASEMAP_LAYER, load_basemap
+from lanzarote_analysis import plot_gap_map, plot_recommendation_map
+from lanzarote_analysis.analysis.gaps import compute_civil_society_gaps, get_gap_labels
 from lanzarote_analysis.errors import DataValidationError
-from lanzarote_analysis.gaps import compute_civil_society_gaps, get_gap_labels
-from lanzarote_analysis.load import load_addressees, load_parties, load_recommendations
-from lanzarote_analysis.map_style import MAP_EXTENT, MICROSTATE_MAX_AREA_KM2
-from lanzarote_analysis.maps import plot_gap_map, plot_recommendation_map
-from lanzarote_analysis.paths import BASEMAP_RELATIVE_PATH
-from lanzarote_analysis.style import get_gap_concept, get_swatch
+from lanzarote_analysis.io.load import load_addressees, load_parties, load_recommendations
+from lanzarote_analysis.io.paths import BASEMAP_RELATIVE_PATH
+from lanzarote_analysis.plots.maps.basemap import BASEMAP_LAYER, load_basemap
+from lanzarote_analysis.plots.maps.frame import MAP_EXTENT
+from lanzarote_analysis.plots.maps.markers import MICROSTATE_MAX_AREA_KM2
+from lanzarote_analysis.plots.palette import get_gap_concept, get_swatch
 
 IMAGE_COMPARE = {"tolerance": 2, "style": "default", "savefig_kwargs": {"dpi": 100}}
 # The five micro-states among the Parties (data/geo/README.md) and Luxembourg, too small

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import re
 
-from lanzarote_analysis import notebook_hooks
-from lanzarote_analysis.notebook_hooks import WIDGET_STATE_MIMETYPE, WIDGET_VIEW_MIMETYPE
-from lanzarote_analysis.paths import PROJECT_DIR
+from lanzarote_analysis.interactive import notebook_hooks
+from lanzarote_analysis.interactive.notebook_hooks import (
+    WIDGET_STATE_MIMETYPE,
+    WIDGET_VIEW_MIMETYPE,
+)
+from lanzarote_analysis.io.paths import PROJECT_DIR
 
 
 def widget_output(model_id: str) -> dict:
@@ -51,4 +54,4 @@ def test_make_lab_installs_the_hook():
     makefile = (PROJECT_DIR / "Makefile").read_text(encoding="utf-8")
     recipe = makefile[makefile.index("\nlab:") :].split("\n\n")[0]
     (hook,) = re.findall(r"--ContentsManager\.pre_save_hook=(\S+)", recipe)
-    assert hook == "lanzarote_analysis.notebook_hooks.pre_save_hook"
+    assert hook == "lanzarote_analysis.interactive.notebook_hooks.pre_save_hook"

@@ -27,7 +27,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from lanzarote_analysis.paths import NOTEBOOKS_DIR, PROJECT_DIR
+from lanzarote_analysis.io.paths import NOTEBOOKS_DIR, PROJECT_DIR
 
 EXPECTED_NOTEBOOKS = (
     "01-data-overview.ipynb",

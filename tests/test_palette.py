@@ -1,4 +1,4 @@
-"""One meaning per colour: every figure draws its fills and hatches from ``style.PALETTE``.
+"""One meaning per colour: every figure draws its fills and hatches from ``palette.PALETTE``.
 
 The checks inspect the artists of every report figure, in English and French, and of
 the profile figure for a Party of each kind of coverage: every fill is a swatch of the
@@ -22,12 +22,13 @@ from matplotlib.lines import Line2D
 from matplotlib.markers import MarkerStyle
 from matplotlib.patches import Patch
 
-from lanzarote_analysis import style
-from lanzarote_analysis.figures import REPORT_FIGURES, build_figure
-from lanzarote_analysis.gaps import GAP_CATEGORIES
-from lanzarote_analysis.labels import LANGUAGES, get_label
-from lanzarote_analysis.paths import PROJECT_DIR
-from lanzarote_analysis.profile import plot_party_profile
+from lanzarote_analysis.i18n.labels import get_label
+from lanzarote_analysis.io.paths import PROJECT_DIR
+from lanzarote_analysis.output.figure_run import build_figure
+from lanzarote_analysis.output.registry import REPORT_FIGURES
+from lanzarote_analysis.plots import palette
+from lanzarote_analysis.plots.party_profile import plot_party_profile
+from lanzarote_analysis.vocabulary import GAP_CATEGORIES, LANGUAGES
 
 #: Smallest CIE76 colour difference between two swatches: in normal vision, and once
 #: simulated for deuteranopia and protanopia (Machado et al. 2009, severity 1).
@@ -82,19 +83,19 @@ def hex_of(rgba) -> str:
 
 
 #: (fill, hatch) → concept: the palette read backwards.
-SWATCH_CONCEPT = {(s.colour.upper(), s.hatch): c for c, s in style.PALETTE.items()}
-STRUCTURAL = {colour.upper() for colour in style.STRUCTURAL_COLOURS}
+SWATCH_CONCEPT = {(s.colour.upper(), s.hatch): c for c, s in palette.PALETTE.items()}
+STRUCTURAL = {colour.upper() for colour in palette.STRUCTURAL_COLOURS}
 
 
 # The palette itself ---------------------------------------------------------------------
 
 
 def test_every_swatch_is_its_own_colour_and_hatch():
-    swatches = list(style.PALETTE.values())
+    swatches = list(palette.PALETTE.values())
     assert len({(s.colour.upper(), s.hatch) for s in swatches}) == len(swatches)
     hatched = [s for s in swatches if s.hatch]
     # One hatch, one meaning: the unconfirmed coverage.
-    assert [s.hatch for s in hatched] == [style.get_swatch("coverage.unconfirmed").hatch]
+    assert [s.hatch for s in hatched] == [palette.get_swatch("coverage.unconfirmed").hatch]
     solid = [s.colour.upper() for s in swatches if not s.hatch]
     assert len(set(solid)) == len(solid)
     assert not set(solid) & STRUCTURAL, "a data colour is also a structural one"
@@ -102,7 +103,7 @@ def test_every_swatch_is_its_own_colour_and_hatch():
 
 @pytest.mark.parametrize("cvd", [None, *CVD_MATRICES])
 def test_swatches_stay_apart_for_every_reader(cvd):
-    solid = {c: s.colour for c, s in style.PALETTE.items() if not s.hatch}
+    solid = {c: s.colour for c, s in palette.PALETTE.items() if not s.hatch}
     threshold = MIN_DELTA_E if cvd is None else MIN_DELTA_E_CVD
     close = [
         (a, b, round(delta_e(x, y, cvd), 1))
@@ -113,10 +114,10 @@ def test_swatches_stay_apart_for_every_reader(cvd):
 
 
 def test_a_named_party_never_takes_the_colour_of_a_party_named_by_neither():
-    none = style.get_swatch("gap.none").colour
-    named = [style.get_swatch(c).colour for c in NAMED_CONCEPTS]
+    none = palette.get_swatch("gap.none").colour
+    named = [palette.get_swatch(c).colour for c in NAMED_CONCEPTS]
     # The level colours of VII-1 and VII-2 also mark named Parties (maps, matrix).
-    named += [style.get_swatch(f"level.{lv}").colour for lv in ("require", "request")]
+    named += [palette.get_swatch(f"level.{lv}").colour for lv in ("require", "request")]
     for colour in named:
         assert delta_e(colour, none) >= MIN_DELTA_E
         for cvd in CVD_MATRICES:
@@ -125,26 +126,26 @@ def test_a_named_party_never_takes_the_colour_of_a_party_named_by_neither():
 
 def test_every_gap_category_and_legend_label_is_in_the_palette():
     for category in GAP_CATEGORIES:
-        assert style.get_swatch(style.get_gap_concept(category))
-    for concept, swatch in style.PALETTE.items():
+        assert palette.get_swatch(palette.get_gap_concept(category))
+    for concept, swatch in palette.PALETTE.items():
         for key in swatch.labels:
             for lang in LANGUAGES:
                 assert get_label(key, lang), (concept, key)
 
 
-def test_no_colour_is_written_outside_the_style_module():
+def test_no_colour_is_written_outside_the_palette_module():
     colour = re.compile(r"#[0-9A-Fa-f]{6}\b|[\"'](white|black|gr[ae]y|red|blue|green)[\"']")
     package = PROJECT_DIR / "lanzarote_analysis"
     offenders = [
         f"{path.relative_to(PROJECT_DIR)}:{number}"
         for path in sorted(package.rglob("*.py"))
-        if path.name != "style.py"
+        if path.name != "palette.py"
         for number, line in enumerate(path.read_text("utf-8").splitlines(), start=1)
         if colour.search(line)
     ]
     assert not offenders, offenders
     # The check finds a colour where there is one.
-    assert colour.search(Path(style.__file__).read_text("utf-8"))
+    assert colour.search(Path(palette.__file__).read_text("utf-8"))
 
 
 # Every figure ----------------------------------------------------------------------------
@@ -211,7 +212,7 @@ def check_figure(figure, lang: str) -> None:
     for label, fill in entries:
         assert fill in SWATCH_CONCEPT, (label, fill)
         concept = SWATCH_CONCEPT[fill]
-        allowed = {get_label(key, lang) for key in style.PALETTE[concept].labels}
+        allowed = {get_label(key, lang) for key in palette.PALETTE[concept].labels}
         assert label in allowed, (label, concept, allowed)
     # A figure with a legend explains every concept it draws.
     if entries:
@@ -256,7 +257,7 @@ def test_the_check_finds_a_colour_with_two_meanings():
     """A figure that labels a palette colour as another concept fails the check."""
     fig, ax = plt.subplots()
     try:
-        none = style.get_swatch("gap.none")
+        none = palette.get_swatch("gap.none")
         ax.bar([0], [1], color=none.colour, label=get_label("level.invite", "en"))
         ax.legend()
         with pytest.raises(AssertionError):

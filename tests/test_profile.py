@@ -25,20 +25,18 @@ import pytest
 from matplotlib.colors import to_rgba
 
 from lanzarote_analysis import load_parties, load_practices, load_recommendations, resolve_party
-from lanzarote_analysis.cli import main
-from lanzarote_analysis.paths import BUNDLED_DATA_DIR
-from lanzarote_analysis.practices import tabulate_practices
-from lanzarote_analysis.profile import (
-    CSV_COLUMNS,
-    build_party_picker,
+from lanzarote_analysis.analysis.practices import tabulate_practices
+from lanzarote_analysis.analysis.profile import (
     compute_party_profile,
-    format_party_profile,
-    plot_party_profile,
     tabulate_party_identity,
     tabulate_party_profile,
 )
-from lanzarote_analysis.profile.plot import FIGSIZE
-from lanzarote_analysis.style import get_swatch
+from lanzarote_analysis.cli import main
+from lanzarote_analysis.interactive.party_picker import build_party_picker
+from lanzarote_analysis.io.paths import BUNDLED_DATA_DIR
+from lanzarote_analysis.output.profile_text import CSV_COLUMNS, format_party_profile
+from lanzarote_analysis.plots.palette import get_swatch
+from lanzarote_analysis.plots.party_profile import FIGSIZE, plot_party_profile
 
 FACTSHEET = (BUNDLED_DATA_DIR / "sources" / "factsheet-chapter-VII.txt").read_text("utf-8")
 TOLERANCE = 2
@@ -63,26 +61,26 @@ def test_footnotes_parse_to_the_factsheet_counts():
 
 
 @pytest.mark.parametrize("iso3", COVERED)
-def test_covered_party_receives_listed_recommendations_only_where_named(iso3):
+def test_covered_party_is_addressed_listed_recommendations_only_where_named(iso3):
     recs = compute_party_profile(iso3).recommendations
     scopes = load_recommendations()["scope"]
     for rec_id, row in recs.iterrows():
         expected = iso3 in NAMED[rec_id] if scopes[rec_id] == "listed" else True
-        assert bool(row["is_received"]) == expected, (iso3, rec_id)
-        assert row["status"] == ("received" if expected else "not_received")
+        assert bool(row["is_addressed"]) == expected, (iso3, rec_id)
+        assert row["status"] == ("addressed" if expected else "not_addressed")
         assert row["source"].startswith(f"factsheet:{rec_id}:fn")
 
 
 @pytest.mark.parametrize("iso3", UNCONFIRMED + NOT_COVERED)
-def test_unassessed_state_is_never_shown_as_not_receiving(iso3):
+def test_unassessed_state_is_never_shown_as_not_addressed(iso3):
     profile = compute_party_profile(iso3)
     recs = profile.recommendations
-    assert recs["is_received"].isna().all()
+    assert recs["is_addressed"].isna().all()
     expected = "not_known" if iso3 in UNCONFIRMED else "not_covered"
     assert set(recs["status"]) == {expected}
     for lang in ("en", "fr"):
         text = format_party_profile(profile, lang=lang)
-        assert "Not received" not in text and "Non reçue" not in text
+        assert "Not addressed" not in text and "Non adressée" not in text
     assert not profile.is_covered
 
 
@@ -121,7 +119,7 @@ def test_csv_lists_every_recommendation_and_practice_of_the_party():
     assert {row["item_id"] for row in rows if row["item"] != "recommendation"} == set(
         practices.index[practices["iso3"].eq(iso3)]
     )
-    assert {row["item_id"] for row in recs if row["status"] == "received"} >= {"VII-1", "VII-2"}
+    assert {row["item_id"] for row in recs if row["status"] == "addressed"} >= {"VII-1", "VII-2"}
 
 
 def test_every_state_in_bold_among_the_practices_has_its_practice_in_its_profile():
@@ -146,7 +144,7 @@ def test_markdown_and_french_text():
     assert markdown.startswith("## Albania (ALB)")
     assert sum(line.startswith("| VII-") for line in markdown.splitlines()) == 7
     french = format_party_profile(profile, lang="fr")
-    assert french.startswith("Albanie (ALB)") and "Reçue" in french
+    assert french.startswith("Albanie (ALB)") and "Adressée" in french
     table = tabulate_party_profile(profile, lang="fr")
     assert {"Niveau", "Statut", "Source"} <= set(table.columns)
 
@@ -175,7 +173,7 @@ def test_text_profile_command_does_not_import_matplotlib():
     assert "Malta (MLT)" in result.stdout
 
 
-def test_plot_fills_received_cells_with_their_level_colour():
+def test_plot_fills_addressed_cells_with_their_level_colour():
     profile = compute_party_profile("Malta")
     fig, ax = plt.subplots()
     try:
@@ -183,7 +181,7 @@ def test_plot_fills_received_cells_with_their_level_colour():
         recs = profile.recommendations
         cells = ax.patches[: len(recs)]
         for cell, (_, row) in zip(cells, recs.iterrows(), strict=True):
-            concept = f"level.{row['level']}" if row["is_received"] else "rec.not_named"
+            concept = f"level.{row['level']}" if row["is_addressed"] else "rec.not_named"
             colour = get_swatch(concept).colour
             assert cell.get_facecolor() == pytest.approx(to_rgba(colour))
         assert ax.get_title(loc="left").startswith("Malta")
@@ -259,8 +257,8 @@ def test_profile_follows_an_edited_data_directory(data_copy):
     lines = path.read_text("utf-8").splitlines(keepends=True)
     path.write_text("".join(line for line in lines if not line.startswith("VII-2,MLT,")), "utf-8")
     recs = compute_party_profile("MLT", data_dir=data_copy).recommendations
-    assert recs.loc["VII-2", "status"] == "not_received"
-    assert pd.isna(recs["is_received"]).sum() == 0
+    assert recs.loc["VII-2", "status"] == "not_addressed"
+    assert pd.isna(recs["is_addressed"]).sum() == 0
 
 
 @pytest.mark.mpl_image_compare(tolerance=TOLERANCE, savefig_kwargs={"dpi": 100})

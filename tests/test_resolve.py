@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 
 import lanzarote_analysis as la
 from lanzarote_analysis import UnknownPartyError
+from lanzarote_analysis.analysis.parties import load_non_parties, normalise_name, party_names
 from lanzarote_analysis.cli import main
 from lanzarote_analysis.errors import NotAPartyError
-from lanzarote_analysis.parties import load_non_parties, normalise_name, party_names
 
 PARTIES = la.load_parties()
 NAMES = sorted(

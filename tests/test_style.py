@@ -6,7 +6,7 @@ import matplotlib.pyplot as plt
 import pytest
 
 import lanzarote_analysis as la
-from lanzarote_analysis.style import annotate
+from lanzarote_analysis.plots._base import annotate
 
 
 def source_texts(ax):

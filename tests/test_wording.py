@@ -21,15 +21,18 @@ import pytest
 from matplotlib.text import Text
 
 import lanzarote_analysis as la
+from lanzarote_analysis.analysis.profile import compute_party_profile
+from lanzarote_analysis.analysis.recommendations import compute_addressee_counts
 from lanzarote_analysis.cli import build_parser
-from lanzarote_analysis.compare import compute_addressee_counts
-from lanzarote_analysis.comparison_figure import format_unconfirmed_candidates
-from lanzarote_analysis.figures import REPORT_FIGURES, build_figure
-from lanzarote_analysis.labels import LANGUAGES, _table
-from lanzarote_analysis.paths import BUNDLED_DATA_DIR, PROJECT_DIR
-from lanzarote_analysis.profile import FORMATS, compute_party_profile, format_party_profile
-from lanzarote_analysis.report import format_gap_table
-from lanzarote_analysis.style import get_swatch
+from lanzarote_analysis.i18n.labels import _table
+from lanzarote_analysis.io.paths import BUNDLED_DATA_DIR, PROJECT_DIR
+from lanzarote_analysis.output.figure_run import build_figure
+from lanzarote_analysis.output.gap_table import format_gap_table
+from lanzarote_analysis.output.profile_text import format_party_profile
+from lanzarote_analysis.output.registry import REPORT_FIGURES
+from lanzarote_analysis.plots._notes import format_unconfirmed_candidates
+from lanzarote_analysis.plots.palette import get_swatch
+from lanzarote_analysis.vocabulary import LANGUAGES, PROFILE_FORMATS
 
 FACTSHEET = (BUNDLED_DATA_DIR / "sources" / "factsheet-chapter-VII.txt").read_text("utf-8")
 #: "lacks", "lacking", "manque", "manquant(e)": never about a Party (identifiers such as
@@ -117,7 +120,7 @@ def reader_facing_strings() -> dict[str, str]:
             plt.close(ax.figure)
         for iso3 in la.load_parties().index:
             profile = compute_party_profile(iso3)
-            for fmt in FORMATS:
+            for fmt in PROFILE_FORMATS:
                 found[f"profile {iso3} {fmt} {lang}"] = format_party_profile(
                     profile, lang=lang, fmt=fmt
                 )

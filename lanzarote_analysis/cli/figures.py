@@ -1,0 +1,89 @@
+"""``lanzarote-analysis figures``: build the report's figures, English and French."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from ..output.registry import REPORT_FIGURES, format_figure_list
+from ..vocabulary import IMAGE_FORMATS, LANGUAGES
+
+
+def add_command(
+    commands: argparse._SubParsersAction, common: Sequence[argparse.ArgumentParser]
+) -> None:
+    """Add the ``figures`` subcommand to the command line's subparsers."""
+    names = ", ".join(spec.name for spec in REPORT_FIGURES)
+    parser = commands.add_parser(
+        "figures",
+        parents=list(common),
+        help="build the report's figures (English, French)",
+        description="Build every figure of the report, in English and French, as "
+        "<out>/<name>.<lang>.<format> (PNG at 200 dpi, SVG, PDF). Two runs on "
+        "the same data give byte-identical files. Figures: " + names + ".",
+    )
+    parser.add_argument(
+        "--out",
+        default="figures",
+        metavar="DIR",
+        help="output directory, created if missing (default: figures)",
+    )
+    parser.add_argument(
+        "--lang",
+        nargs="+",
+        default=list(LANGUAGES),
+        metavar="LANG",
+        help=f"languages (default: {' '.join(LANGUAGES)})",
+    )
+    parser.add_argument(
+        "--format",
+        nargs="+",
+        default=list(IMAGE_FORMATS),
+        metavar="FORMAT",
+        dest="formats",
+        help=f"formats (default: {' '.join(IMAGE_FORMATS)})",
+    )
+    parser.add_argument(
+        "--only", nargs="+", metavar="NAME", help="build only these figures (see --list)"
+    )
+    parser.add_argument(
+        "--list", action="store_true", help="list the figures with a description, build nothing"
+    )
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        default=None,
+        metavar="N",
+        help="worker processes (default and maximum: one per available CPU; 1: no workers)",
+    )
+    parser.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.list:
+        sys.stdout.write(format_figure_list())
+        return 0
+    # Headless rendering, also in the worker processes (they inherit the environment).
+    os.environ.setdefault("MPLBACKEND", "Agg")
+    from ..output.figure_run import is_progress_shown, write_figures
+
+    try:
+        results = write_figures(
+            args.out,
+            names=args.only,
+            langs=args.lang,
+            formats=args.formats,
+            data_dir=args.data_dir,
+            jobs=args.jobs,
+            progress=is_progress_shown(args.quiet),
+        )
+    except KeyboardInterrupt:
+        print("error: interrupted; the figures already written are complete", file=sys.stderr)
+        return 130
+    if not args.quiet:
+        count = sum(len(result.paths) for result in results)
+        print(f"Wrote {count} files to {args.out}", file=sys.stderr)
+    return 0

@@ -1,0 +1,49 @@
+"""``lanzarote-analysis profile``: everything chapter VII says about one State."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from ..vocabulary import LANGUAGES, PROFILE_FORMATS
+
+
+def add_command(
+    commands: argparse._SubParsersAction, common: Sequence[argparse.ArgumentParser]
+) -> None:
+    """Add the ``profile`` subcommand."""
+    parser = commands.add_parser(
+        "profile",
+        parents=list(common),
+        help="everything chapter VII says about one State",
+        description="Print the profile of one State: coverage by the round, civil society "
+        "gap, the seven recommendations (addressed, not addressed, or not known "
+        "where the round did not assess the State) with their level and "
+        "source, and its promising practices. PARTY is any code, name or "
+        "alias: Malta, MLT, malte.",
+    )
+    parser.add_argument("party", metavar="PARTY", help="ISO code, English or French name")
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default="en",
+        help="language of names, labels and summaries (default: en)",
+    )
+    parser.add_argument(
+        "--format",
+        choices=PROFILE_FORMATS,
+        default="text",
+        help="text (default), markdown, or csv (codes, one row per item)",
+    )
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the profile; an unknown State raises UnknownPartyError (exit 1)."""
+    from ..analysis.profile import compute_party_profile
+    from ..output.profile_text import format_party_profile
+
+    profile = compute_party_profile(args.party, data_dir=args.data_dir)
+    sys.stdout.write(format_party_profile(profile, lang=args.lang, fmt=args.format))
+    return 0

@@ -1,0 +1,70 @@
+"""Every path the project reads or writes, in one place.
+
+The data directory defaults to the bundled ``data/`` and is overridden, for every
+command and function at once, by the ``LANZAROTE_DATA_DIR`` environment variable; a
+function's own ``data_dir=`` argument wins over both. An empty value of either is an
+error rather than a silent fall-back to the bundled data.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from ..errors import ConfigurationError, DataValidationError, Problem
+
+#: Name of the environment variable that overrides the data directory.
+DATA_DIR_ENV_VAR = "LANZAROTE_DATA_DIR"
+
+PACKAGE_DIR = Path(__file__).resolve().parents[1]
+PROJECT_DIR = PACKAGE_DIR.parent
+BUNDLED_DATA_DIR = PROJECT_DIR / "data"
+FIGURES_DIR = PROJECT_DIR / "figures"
+NOTEBOOKS_DIR = PROJECT_DIR / "notebooks"
+LABELS_FILE = PACKAGE_DIR / "i18n" / "labels.csv"
+#: States and territories known not to be Parties, so that asking for one says so.
+NON_PARTIES_FILE = PACKAGE_DIR / "analysis" / "non_parties.csv"
+
+DESCRIPTOR_NAME = "datapackage.json"
+BASEMAP_RELATIVE_PATH = Path("geo") / "europe_50m.gpkg"
+
+
+def get_data_dir(data_dir: str | os.PathLike[str] | None = None) -> Path:
+    """Return the data directory in force, as an absolute path without symbolic links.
+
+    Parameters
+    ----------
+    data_dir
+        Explicit directory; when ``None``, ``$LANZAROTE_DATA_DIR`` or the bundled
+        ``data/``.
+
+    Raises
+    ------
+    ConfigurationError
+        When ``data_dir`` or ``$LANZAROTE_DATA_DIR`` is an empty string.
+    DataValidationError
+        When the path is a loop of symbolic links.
+
+    Examples
+    --------
+    >>> get_data_dir("/tmp/my-data").as_posix()
+    '/tmp/my-data'
+    """
+    if data_dir is None:
+        from_env = os.environ.get(DATA_DIR_ENV_VAR)
+        if from_env is not None and not from_env.strip():
+            raise ConfigurationError(
+                f"{DATA_DIR_ENV_VAR} is set but empty; unset it to use the bundled data, "
+                "or set it to a data directory"
+            )
+        data_dir = from_env or BUNDLED_DATA_DIR
+    elif not os.fspath(data_dir).strip():
+        raise ConfigurationError("The data directory is an empty path; expected a directory")
+    path = Path(data_dir).expanduser()
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # a symlink loop: RuntimeError before Python 3.13
+        raise DataValidationError(
+            str(path),
+            [Problem(str(path), None, None, None, "a directory, not a loop of symbolic links")],
+        ) from None

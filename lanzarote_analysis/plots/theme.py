@@ -1,0 +1,68 @@
+"""The one visual theme of every figure: font, sizes, and reproducible output settings.
+
+Figures are byte-reproducible only if every run uses the same settings, so the theme is
+set here and nowhere else; colours are in ``palette.py``. The theme applies to our
+figures only: :func:`theme` sets and restores just its own settings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from .palette import BACKGROUND_COLOUR
+
+#: Bundled with matplotlib, so every machine renders the same glyphs.
+FONT_FAMILY = "DejaVu Sans"
+
+RC_PARAMS: dict[str, Any] = {
+    "font.family": FONT_FAMILY,
+    "font.size": 9,
+    "axes.titlesize": 11,
+    "axes.titleweight": "bold",
+    "axes.labelsize": 9,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "legend.fontsize": 8,
+    "legend.frameon": False,
+    "xtick.labelsize": 8,
+    "ytick.labelsize": 8,
+    "figure.dpi": 100,
+    "savefig.dpi": 200,
+    "figure.facecolor": BACKGROUND_COLOUR,
+    "savefig.facecolor": BACKGROUND_COLOUR,
+    "hatch.linewidth": 0.6,
+    # Reproducible SVG: fixed ids, text as paths (no dependence on installed fonts).
+    "svg.hashsalt": "lanzarote-analysis",
+    "svg.fonttype": "path",
+    "pdf.fonttype": 42,
+    "path.simplify": True,
+}
+
+
+@contextmanager
+def theme() -> Iterator[None]:
+    """Apply the project theme within a ``with`` block, and only there.
+
+    Only the settings of :data:`RC_PARAMS` are set, and only they are restored on exit.
+    ``matplotlib.rc_context`` would restore *every* setting, undoing what the first
+    figure of a Jupyter kernel sets for good: creating it loads the inline backend,
+    which switches interactive mode on so that every cell shows its figures. Undone,
+    only the kernel's first figure would ever show.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> with theme():
+    ...     matplotlib.rcParams["font.family"]
+    ['DejaVu Sans']
+    """
+    import matplotlib as mpl
+
+    saved = {key: mpl.rcParams[key] for key in RC_PARAMS}
+    mpl.rcParams.update(RC_PARAMS)
+    try:
+        yield
+    finally:
+        mpl.rcParams.update(saved)
