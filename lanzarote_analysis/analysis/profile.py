@@ -176,7 +176,6 @@ def tabulate_party_identity(profile: PartyProfile, *, lang: str = "en") -> pd.Da
     >>> table.loc["Partie depuis", "Valeur"]
     'non précisé'
     """
-    check_lang(lang)
     labels = get_labels("profile.field", lang)
     not_stated = get_label("value.not_stated", lang)
     row = profile.identity.iloc[0]
@@ -209,11 +208,9 @@ def tabulate_party_profile(profile: PartyProfile, *, lang: str = "en") -> pd.Dat
 
     Examples
     --------
-    >>> table = tabulate_party_profile(compute_party_profile("MLT"), lang="fr")
-    >>> table.loc["VII-2", "Statut"]
+    >>> tabulate_party_profile(compute_party_profile("MLT"), lang="fr").loc["VII-2", "Statut"]
     'Adressée'
     """
-    check_lang(lang)
     columns = get_labels("profile.column", lang)
     levels = get_labels("level", lang)
     scopes = get_labels("scope", lang)

@@ -1,7 +1,7 @@
 """The ``lanzarote-analysis`` command line (also ``python -m lanzarote_analysis``).
 
 One module per command (``gaps``, ``validate``, ``figures``, ``profile``), each with
-``add_command`` and ``run``; this module builds the parser and runs a command so that
+its help, its options and ``run``; this module builds the parser and runs a command so that
 it ends with a message and exit status 1, never a traceback. Command modules import
 pandas and matplotlib only when they run: ``--help`` and ``figures --list`` are instant.
 """
@@ -38,7 +38,8 @@ def _data_dir_option() -> argparse.ArgumentParser:
     return parent
 
 
-#: The subcommands, in the order ``--help`` lists them; each module has ``add_command``.
+#: The subcommands, in the order ``--help`` lists them. Each has a module here with
+#: ``HELP``, ``DESCRIPTION``, ``add_arguments(parser)`` and ``run(args) -> int``.
 COMMANDS = ("gaps", "validate", "figures", "profile")
 
 
@@ -52,7 +53,12 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     common = [_data_dir_option()]
     for name in COMMANDS:
-        importlib.import_module(f".{name}", __name__).add_command(commands, common)
+        module = importlib.import_module(f".{name}", __name__)
+        command = commands.add_parser(
+            name, parents=common, help=module.HELP, description=module.DESCRIPTION
+        )
+        module.add_arguments(command)
+        command.set_defaults(handler=module.run)
     return parser
 
 

@@ -5,25 +5,22 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
 
 from ..output.registry import REPORT_FIGURES, format_figure_list
 from ..vocabulary import IMAGE_FORMATS, LANGUAGES
 
+HELP = "build the report's figures (English, French)"
+DESCRIPTION = (
+    "Build every figure of the report, in English and French, as "
+    "<out>/<name>.<lang>.<format> (PNG at 200 dpi, SVG, PDF). Two runs on "
+    "the same data give byte-identical files. Figures: "
+    + ", ".join(spec.name for spec in REPORT_FIGURES)
+    + "."
+)
 
-def add_command(
-    commands: argparse._SubParsersAction, common: Sequence[argparse.ArgumentParser]
-) -> None:
-    """Add the ``figures`` subcommand to the command line's subparsers."""
-    names = ", ".join(spec.name for spec in REPORT_FIGURES)
-    parser = commands.add_parser(
-        "figures",
-        parents=list(common),
-        help="build the report's figures (English, French)",
-        description="Build every figure of the report, in English and French, as "
-        "<out>/<name>.<lang>.<format> (PNG at 200 dpi, SVG, PDF). Two runs on "
-        "the same data give byte-identical files. Figures: " + names + ".",
-    )
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Where, in which languages and formats, and which figures to build."""
     parser.add_argument(
         "--out",
         default="figures",
@@ -59,7 +56,6 @@ def add_command(
         help="worker processes (default and maximum: one per available CPU; 1: no workers)",
     )
     parser.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
-    parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:

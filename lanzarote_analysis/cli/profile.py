@@ -4,25 +4,21 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
 
 from ..vocabulary import LANGUAGES, PROFILE_FORMATS
 
+HELP = "everything chapter VII says about one State"
+DESCRIPTION = (
+    "Print the profile of one State: coverage by the round, civil society "
+    "gap, the seven recommendations (addressed, not addressed, or not known "
+    "where the round did not assess the State) with their level and "
+    "source, and its promising practices. PARTY is any code, name or "
+    "alias: Malta, MLT, malte."
+)
 
-def add_command(
-    commands: argparse._SubParsersAction, common: Sequence[argparse.ArgumentParser]
-) -> None:
-    """Add the ``profile`` subcommand."""
-    parser = commands.add_parser(
-        "profile",
-        parents=list(common),
-        help="everything chapter VII says about one State",
-        description="Print the profile of one State: coverage by the round, civil society "
-        "gap, the seven recommendations (addressed, not addressed, or not known "
-        "where the round did not assess the State) with their level and "
-        "source, and its promising practices. PARTY is any code, name or "
-        "alias: Malta, MLT, malte.",
-    )
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The State, and the language and format of its profile."""
     parser.add_argument("party", metavar="PARTY", help="ISO code, English or French name")
     parser.add_argument(
         "--lang",
@@ -36,7 +32,6 @@ def add_command(
         default="text",
         help="text (default), markdown, or csv (codes, one row per item)",
     )
-    parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:

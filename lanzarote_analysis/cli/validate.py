@@ -3,31 +3,21 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Sequence
+
+HELP = "check a data directory and list every problem"
+DESCRIPTION = (
+    "Validate a data directory against its datapackage.json (strict CSV, "
+    "types, enumerations, keys, foreign keys, source locators) and against what the "
+    "figures and the profile need (resources, columns, headline indicators, "
+    "recommendations VII-1 to VII-7). Only regular files inside the directory are "
+    "read. Exit 0 with a one-line summary when valid; exit 1 listing every problem "
+    "when not."
+)
 
 
-def add_command(
-    commands: argparse._SubParsersAction, common: Sequence[argparse.ArgumentParser]
-) -> None:
-    """Add the ``validate`` subcommand."""
-    parser = commands.add_parser(
-        "validate",
-        parents=list(common),
-        help="check a data directory and list every problem",
-        description="Validate a data directory against its datapackage.json (strict CSV, "
-        "types, enumerations, keys, foreign keys, source locators) and against what the "
-        "figures and the profile need (resources, columns, headline indicators, "
-        "recommendations VII-1 to VII-7). Only regular files inside the directory are "
-        "read. Exit 0 with a one-line summary when valid; exit 1 listing every problem "
-        "when not.",
-    )
-    parser.add_argument(
-        "directory",
-        nargs="?",
-        metavar="DATA_DIR",
-        help="directory to check (default: as --data-dir)",
-    )
-    parser.set_defaults(handler=run)
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The directory to check."""
+    parser.add_argument("directory", nargs="?", metavar="DATA_DIR", help="default: as --data-dir")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -130,25 +130,18 @@ def check_source_locators(
     if sources is None:
         return []
     known = set(sources["source_id"].dropna())
-    problems = []
-    for name, frame in frames.items():
-        if SOURCE_COLUMN not in frame:
-            continue
-        for line, cell in frame[SOURCE_COLUMN].dropna().items():
-            for locator in cell.split("|"):
-                document = locator.split(":", 1)[0]
-                if document not in known:
-                    problems.append(
-                        Problem(
-                            specs[name].path,
-                            int(line),
-                            SOURCE_COLUMN,
-                            locator,
-                            f"a locator whose document is a source_id of "
-                            f"{specs[SOURCES_RESOURCE].path} ({', '.join(sorted(known))})",
-                        )
-                    )
-    return problems
+    expected = (
+        f"a locator whose document is a source_id of "
+        f"{specs[SOURCES_RESOURCE].path} ({', '.join(sorted(known))})"
+    )
+    return [
+        Problem(specs[name].path, int(line), SOURCE_COLUMN, locator, expected)
+        for name, frame in frames.items()
+        if SOURCE_COLUMN in frame
+        for line, cell in frame[SOURCE_COLUMN].dropna().items()
+        for locator in cell.split("|")
+        if locator.split(":", 1)[0] not in known
+    ]
 
 
 def check_addressee_rules(

@@ -1,11 +1,8 @@
 """The frame every figure shares: its Axes, title, subtitle, notes and source line.
 
-Every plotting function follows one contract, seaborn's and geopandas':
-``plot_x(data=None, *, lang="en", data_dir=None, ax=None, **kwargs) -> Axes``. It draws
-into ``ax`` or, when none is given, into a new figure of the report's size; under the
-theme (``theme.py``) either way; it never shows, saves or closes the figure, and it
-passes ``kwargs`` to the artist that draws its data. The parts of the docstrings that
-every plotting function shares are written once, here (:data:`PLOT_DOCS`).
+Every plotting function draws under the theme (``theme.py``) into the Axes its caller
+gives, or into a new figure of the report's size (:func:`figure_frame`; the contract
+itself is in ``_contract.py``), and writes its texts with :func:`annotate`.
 
 The texts around the Axes take part in the layout, so that a constrained layout makes
 room for them and ``bbox_inches="tight"`` (Jupyter's inline default) keeps them whole and
@@ -18,14 +15,16 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from .palette import MUTED_TEXT_COLOUR, TEXT_COLOUR
 from .theme import FONT_FAMILY, theme
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
+    from matplotlib.legend import Legend
     from matplotlib.text import Text
+
 
 #: Title, subtitle and source line, in points.
 SUBTITLE_FONT_SIZE = 8.5
@@ -37,28 +36,6 @@ SOURCE_FONT_SIZE = 7.0
 SOURCE_GAP_POINTS = 4.0
 #: Points kept free on each side of a source line wrapped to its figure's width.
 SOURCE_MARGIN_POINTS = 6.0
-
-#: The docstring pieces every plotting function shares, filled in by :func:`document_plot`.
-PLOT_DOCS = {
-    "params": """lang
-        ``"en"`` or ``"fr"``: the language of every text of the figure.
-    data_dir
-        Data directory; ``$LANZAROTE_DATA_DIR`` or the bundled data by default.
-    ax
-        Axes to draw into; when ``None``, a new figure of the report's size.""",
-    "returns": """Returns
-    -------
-    matplotlib.axes.Axes
-        The Axes drawn into. Its figure is the caller's to show, save or close.""",
-}
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def document_plot(function: F) -> F:
-    """Fill :data:`PLOT_DOCS` into the ``{params}`` and ``{returns}`` of a docstring."""
-    function.__doc__ = (function.__doc__ or "").format(**PLOT_DOCS)
-    return function
 
 
 @contextmanager
@@ -127,33 +104,13 @@ def annotate(
     pad = TITLE_GAP_POINTS + subtitle_lift
     if lines:
         pad += SUBTITLE_GAP_POINTS + len(lines) * SUBTITLE_LINE_HEIGHT
-        ax.annotate(
-            "\n".join(lines),
-            xy=(0, 1),
-            xycoords="axes fraction",
-            xytext=(0, SUBTITLE_GAP_POINTS + subtitle_lift),
-            textcoords="offset points",
-            ha="left",
-            va="bottom",
-            fontsize=SUBTITLE_FONT_SIZE,
-            color=MUTED_TEXT_COLOUR,
-            gid="subtitle",
-        )
+        offset = SUBTITLE_GAP_POINTS + subtitle_lift
+        _write_muted(ax, "subtitle", "\n".join(lines), (0, 1), "axes fraction", offset)
     ax.set_title(title, loc="left", fontweight="bold", color=TEXT_COLOUR, pad=pad)
     footer = "\n".join([*(note for note in notes if note), *([source] if source else [])])
     if footer:
-        ax.annotate(
-            wrap_to_width(footer, figure_width, fontsize=SOURCE_FONT_SIZE),
-            xy=(0, 0),
-            xycoords=_below(ax),
-            xytext=(0, -SOURCE_GAP_POINTS),
-            textcoords="offset points",
-            ha="left",
-            va="top",
-            fontsize=SOURCE_FONT_SIZE,
-            color=MUTED_TEXT_COLOUR,
-            gid="source",
-        )
+        footer = wrap_to_width(footer, figure_width, fontsize=SOURCE_FONT_SIZE)
+        _write_muted(ax, "source", footer, (0, 0), _below(ax), -SOURCE_GAP_POINTS)
 
 
 def wrap_to_width(text: str, width: float, *, fontsize: float) -> str:
@@ -189,6 +146,52 @@ def wrap_to_width(text: str, width: float, *, fontsize: float) -> str:
     return "\n".join(lines)
 
 
+def write_label(
+    ax: Axes,
+    text: str,
+    xy: tuple[float, float],
+    *,
+    offset: tuple[float, float] = (0.0, 0.0),
+    fontsize: float = 8.5,
+    **kwargs: Any,
+) -> Text:
+    """Write ``text`` in bold at ``xy`` (data coordinates unless ``xycoords`` says other),
+    moved by ``offset`` points: a count at the end of a bar, a heading over bars.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> fig, ax = plt.subplots()
+    >>> write_label(ax, "27", (27, 0), offset=(3, 0)).get_fontweight()
+    'bold'
+    """
+    options = {"ha": "left", "va": "center", "color": TEXT_COLOUR} | kwargs
+    return ax.annotate(
+        text,
+        xy,
+        xytext=offset,
+        textcoords="offset points",
+        fontsize=fontsize,
+        fontweight="bold",
+        **options,
+    )
+
+
+def add_legend_below(ax: Axes, handles: list[Any], **kwargs: Any) -> Legend:
+    """A legend of ``handles`` in one row under the box of ``ax``, from its left edge.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> from matplotlib.patches import Patch
+    >>> fig, ax = plt.subplots()
+    >>> add_legend_below(ax, [Patch(label="a"), Patch(label="b")])._ncols
+    2
+    """
+    options = {"loc": "upper left", "bbox_to_anchor": (0.0, 0.0), "ncols": len(handles)}
+    return ax.legend(handles=handles, **(options | kwargs))
+
+
 def find_text(ax: Axes, gid: str) -> Text | None:
     """The ``"subtitle"`` or ``"source"`` that :func:`annotate` wrote on ``ax``, or ``None``."""
     return next((text for text in ax.texts if text.get_gid() == gid), None)
@@ -198,6 +201,25 @@ def hide_spines(ax: Axes) -> None:
     """Hide all four spines: an Axes passed in by the caller was not made under the theme."""
     for spine in ax.spines.values():
         spine.set_visible(False)
+
+
+def _write_muted(
+    ax: Axes, gid: str, text: str, xy: tuple[float, float], xycoords: Any, offset: float
+) -> None:
+    """The ``"subtitle"`` (above ``xy``) or the ``"source"`` line (below it), in grey."""
+    is_subtitle = gid == "subtitle"
+    ax.annotate(
+        text,
+        xy=xy,
+        xycoords=xycoords,
+        xytext=(0, offset),
+        textcoords="offset points",
+        ha="left",
+        va="bottom" if is_subtitle else "top",
+        fontsize=SUBTITLE_FONT_SIZE if is_subtitle else SOURCE_FONT_SIZE,
+        color=MUTED_TEXT_COLOUR,
+        gid=gid,
+    )
 
 
 def _below(ax: Axes) -> Callable[[Any], Any]:

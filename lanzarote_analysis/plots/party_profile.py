@@ -10,7 +10,8 @@ from ..analysis.profile import PartyProfile, as_profile
 from ..i18n.labels import check_lang, get_label, get_labels
 from ..io.load import PathLike
 from . import palette
-from ._base import annotate, document_plot, figure_frame, hide_spines
+from ._base import add_legend_below, annotate, figure_frame, hide_spines
+from ._contract import document_plot
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -126,15 +127,7 @@ def plot_party_profile(
             palette.make_legend_handle(STATUS_CONCEPTS[s], statuses[s], linewidth=0.6)
             for s in shown
         ]
-        ax.legend(
-            handles=handles,
-            loc="upper left",
-            bbox_to_anchor=(0.0, 0.0),
-            ncols=len(handles),
-            handlelength=1.2,
-            columnspacing=1.0,
-            borderaxespad=0.2,
-        )
+        add_legend_below(ax, handles, handlelength=1.2, columnspacing=1.0, borderaxespad=0.2)
 
         if profile.is_covered:
             gap_label = get_gap_labels(lang)[str(profile.gap["gap"].iloc[0])]

@@ -20,10 +20,10 @@ import pandas as pd
 
 from ...i18n.labels import get_label
 from ...io.load import PathLike
-from .._base import annotate, figure_frame
+from .._base import annotate
 from ..palette import get_swatch
 from .basemap import load_basemap
-from .frame import MAP_FIGSIZE, add_map_legend, fit_figure_to_map, frame_map_axes
+from .frame import add_map_legend, frame_map_axes
 from .markers import draw_microstates, find_microstates
 from .shapes import draw_states
 
@@ -42,7 +42,7 @@ class MapTexts:
 
 
 def draw_map(
-    ax: Axes | None,
+    ax: Axes,
     categories: pd.Series,
     legend: Mapping[str, tuple[str, str]],
     texts: MapTexts,
@@ -50,7 +50,7 @@ def draw_map(
     lang: str,
     data_dir: PathLike,
     **kwargs: Any,
-) -> Axes:
+) -> None:
     """Draw the States by ``categories`` (ISO3 → category), markers, legend and texts.
 
     ``legend`` maps each category, in legend order, to its (label, palette concept);
@@ -79,13 +79,9 @@ def draw_map(
     ]
     entries.append((get_label("map.non_party", lang), "map.non_party"))
 
-    is_new_figure = ax is None
-    with figure_frame(ax, MAP_FIGSIZE) as ax:
-        frame_map_axes(ax)
-        draw_states(ax, basemap, fills, hatches, **kwargs)
-        draw_microstates(ax, basemap, microstates, fills, names, hatches)
-        add_map_legend(ax, entries, title=texts.legend_title)
-        annotate(ax, title=texts.title, subtitle=texts.subtitle, source=texts.source)
-        if is_new_figure:
-            fit_figure_to_map(ax)
-    return ax
+    # Draw.
+    frame_map_axes(ax)
+    draw_states(ax, basemap, fills, hatches, **kwargs)
+    draw_microstates(ax, basemap, microstates, fills, names, hatches)
+    add_map_legend(ax, entries, title=texts.legend_title)
+    annotate(ax, title=texts.title, subtitle=texts.subtitle, source=texts.source)

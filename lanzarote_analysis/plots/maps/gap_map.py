@@ -2,31 +2,32 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from ...analysis.gaps import compute_civil_society_gaps, get_gap_labels
-from ...i18n.labels import check_lang, get_label
-from ...io.load import PathLike
+from ...i18n.labels import get_label
 from ...vocabulary import GAP_CATEGORIES
-from .._base import document_plot
+from .._contract import plot_function
 from ..palette import get_gap_concept
 from .draw import MapTexts, draw_map
+from .frame import MAP_FIGSIZE, fit_figure_to_map
 
 if TYPE_CHECKING:
-    from matplotlib.axes import Axes
+    pass
 
 
-@document_plot
-def plot_gap_map(
-    data: pd.DataFrame | None = None,
-    *,
-    lang: str = "en",
-    data_dir: PathLike = None,
-    ax: Axes | None = None,
-    **kwargs: Any,
-) -> Axes:
+#: What ``data`` is and where ``kwargs`` go, as the docstring says.
+DATA_DOC = (
+    "gaps as returned by :func:`~lanzarote_analysis.compute_civil_society_gaps` "
+    "(indexed by ISO3, with a ``gap`` column)"
+)
+KWARGS_DOC = "to the :class:`~matplotlib.collections.PatchCollection` of the Parties"
+#: A new map figure is as tall as the map needs.
+FIGURE = {"figsize": MAP_FIGSIZE, "when_new": fit_figure_to_map}
+
+
+@plot_function(**FIGURE, data_doc=DATA_DOC, kwargs_doc=KWARGS_DOC)
+def plot_gap_map(ax, data, *, lang, data_dir, **kwargs):
     """Map every State of ``parties.csv`` by the recommendations, VII-1 and VII-2, naming it.
 
     VII-1 and VII-2 name, in their footnotes, the Parties "not already doing so"; a
@@ -34,27 +35,15 @@ def plot_gap_map(
     assess (coverage unconfirmed, hatched; not covered, grey). A new figure is 7 in wide
     and as tall as the map needs.
 
-    Parameters
-    ----------
-    data
-        Gaps as returned by :func:`~lanzarote_analysis.compute_civil_society_gaps`
-        (indexed by ISO3, with a ``gap`` column); computed from ``data_dir`` when ``None``.
-    {params}
-    **kwargs
-        Passed to the :class:`~matplotlib.collections.PatchCollection` of the Parties.
-
-    {returns}
+    {parameters}
 
     Examples
     --------
-    >>> import matplotlib.pyplot as plt
     >>> ax = plot_gap_map(lang="fr")
     >>> ax.get_legend().get_texts()[1].get_text()
     'Citée par VII-2 seulement (9)'
-    >>> plt.close(ax.figure)
     """
     # Load inputs.
-    check_lang(lang)
     gaps = compute_civil_society_gaps(data_dir) if data is None else data
     if "gap" not in gaps.columns:
         raise ValueError("data must have a 'gap' column, as compute_civil_society_gaps returns")
@@ -73,4 +62,4 @@ def plot_gap_map(
         subtitle=get_label("map.gap.subtitle", lang),
         source=get_label("map.gap.source", lang),
     )
-    return draw_map(ax, categories, legend, texts, lang=lang, data_dir=data_dir, **kwargs)
+    draw_map(ax, categories, legend, texts, lang=lang, data_dir=data_dir, **kwargs)

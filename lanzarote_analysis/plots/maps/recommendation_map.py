@@ -10,9 +10,11 @@ import pandas as pd
 from ...analysis.gaps import get_gap_labels
 from ...i18n.labels import check_lang, get_labels
 from ...io.load import PathLike, load_addressees, load_parties, load_recommendations
-from .._base import document_plot
+from .._base import figure_frame
+from .._contract import document_plot
 from ..palette import get_gap_concept
 from .draw import MapTexts, draw_map
+from .frame import MAP_FIGSIZE, fit_figure_to_map
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -133,4 +135,9 @@ def plot_recommendation_map(
         source=texts["source"].format(rec_id=rec_id),
         legend_title=texts["legend_title"].format(rec_id=rec_id),
     )
-    return draw_map(ax, categories, legend, map_texts, lang=lang, data_dir=data_dir, **kwargs)
+    is_new = ax is None
+    with figure_frame(ax, MAP_FIGSIZE) as ax:
+        draw_map(ax, categories, legend, map_texts, lang=lang, data_dir=data_dir, **kwargs)
+        if is_new:
+            fit_figure_to_map(ax)
+    return ax
