@@ -62,7 +62,7 @@ def compute_recommendation_matrix(data_dir: PathLike = None, *, lang: str = "en"
             applies = np.ones(len(parties), dtype=bool)
         else:
             applies = parties.index.isin(sorted(is_named.get(rec_id, set())))
-        columns[rec_id] = np.where(applies, str(rec["level"]), None)
+        columns[rec_id] = np.where(applies, str(rec["level"]), pd.NA).astype(object)
     cells = pd.DataFrame(columns, index=parties.index, dtype="string")
     matrix = pd.concat([parties, cells], axis=1)
 

@@ -9,6 +9,7 @@ from ..analysis.profile import DEFAULT_PARTY, PartyProfile, compute_party_profil
 from ..i18n.labels import check_lang, get_label
 from ..io.load import PathLike, load_parties
 from ..output.profile_text import format_party_profile
+from ..plots._base import get_root_figure
 from ..plots.party_profile import plot_party_profile
 from ..plots.theme import theme
 
@@ -23,7 +24,7 @@ def render_profile_png(profile: PartyProfile, *, lang: str = "en") -> bytes:
     import matplotlib.pyplot as plt
 
     ax = plot_party_profile(profile, lang=lang)
-    fig = ax.get_figure(root=True)
+    fig = get_root_figure(ax)
     try:
         buffer = io.BytesIO()
         with theme():
@@ -139,10 +140,11 @@ class PartyPicker:
             )
             note = row[f"note_{self.lang}"]
             return f"{sentence} {note}".strip()
-        sentence = get_label("profile.picker.unknown", self.lang).format(query=error.query)
-        if error.suggestions:
+        query, suggestions = getattr(error, "query", ""), getattr(error, "suggestions", [])
+        sentence = get_label("profile.picker.unknown", self.lang).format(query=query)
+        if suggestions:
             sentence += " " + get_label("profile.picker.suggestions", self.lang).format(
-                names=", ".join(error.suggestions)
+                names=", ".join(suggestions)
             )
         return sentence
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import cast
 
 #: Longest cell read, in characters (the limit of the standard ``csv`` module).
 MAX_CELL_CHARS = 131_072
@@ -53,7 +54,8 @@ def read_records(text: str) -> Iterator[tuple[int, list[str]]]:
     while position < end:
         start, cells = line, []
         while True:
-            match = _CELL.match(text, position)
+            # The pattern matches an empty cell too, so there is always a match.
+            match = cast(re.Match[str], _CELL.match(text, position))
             quoted, plain = match.groups()
             if quoted is not None:
                 cell = quoted.replace('""', '"')

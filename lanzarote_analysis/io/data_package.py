@@ -142,19 +142,19 @@ def _parse_descriptor(data: bytes) -> tuple[dict[str, ResourceSpec], tuple[Probl
 
 def _read_once(data_dir: Path) -> DataPackage:
     """Read and validate every file of ``data_dir`` once, or reuse the tables in memory."""
-    descriptor, problem = read_data_file(
+    descriptor = read_data_file(
         data_dir, DESCRIPTOR_NAME, missing="a Data Package descriptor (datapackage.json)"
     )
-    if descriptor is None:
-        raise DataValidationError(str(data_dir), [problem])
+    if isinstance(descriptor, Problem):
+        raise DataValidationError(str(data_dir), [descriptor])
     specs, found = _parse_descriptor(descriptor.data)
     problems = list(found)
     is_descriptor_valid = not problems
     contents: dict[str, FileContent] = {}
     for name, spec in specs.items():
-        content, problem = read_data_file(data_dir, spec.path)
-        if content is None:
-            problems.append(problem)
+        content = read_data_file(data_dir, spec.path)
+        if isinstance(content, Problem):
+            problems.append(content)
         else:
             contents[name] = content
     read = [descriptor, *contents.values()]

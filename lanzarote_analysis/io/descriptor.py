@@ -104,9 +104,10 @@ def _parse_resource(
         fk = _parse_foreign_key(raw_fk, f"schema.foreignKeys[{i}]", name, field_names, out)
         if fk is not None:
             foreign_keys.append(fk)
-    if len(problems) > count or any(f is None for f in fields):
+    parsed = tuple(f for f in fields if f is not None)
+    if len(problems) > count or len(parsed) < len(fields):
         return None
-    return ResourceSpec(name, path, tuple(fields), primary_key, tuple(foreign_keys))
+    return ResourceSpec(name, path, parsed, primary_key, tuple(foreign_keys))
 
 
 def _decode(data: bytes) -> tuple[Any, list[Problem]]:
@@ -121,13 +122,13 @@ def _decode(data: bytes) -> tuple[Any, list[Problem]]:
         return json.loads(text), []
     except json.JSONDecodeError as error:
         lines = text.splitlines()
-        line = lines[error.lineno - 1].strip() if 0 < error.lineno <= len(lines) else ""
+        shown = lines[error.lineno - 1].strip() if 0 < error.lineno <= len(lines) else ""
         return None, [
             Problem(
                 DESCRIPTOR_NAME,
                 error.lineno,
                 None,
-                line[:80] or None,
+                shown[:80] or None,
                 f"valid JSON ({error.msg} at character {error.colno})",
             )
         ]

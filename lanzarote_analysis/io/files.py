@@ -79,11 +79,11 @@ def check_relative_path(name: object) -> str | None:
 
 def read_data_file(
     data_dir: Path, name: str, *, missing: str = "the file named in datapackage.json"
-) -> tuple[FileContent | None, Problem | None]:
+) -> FileContent | Problem:
     """Read the file ``name`` of ``data_dir`` (an absolute, resolved directory).
 
-    Returns the content, or ``None`` and the problem that prevented reading it
-    (``missing`` is what the problem expects when there is no such file).
+    Returns the content, or the problem that prevented reading it (``missing`` is
+    what the problem expects when there is no such file).
 
     Raises
     ------
@@ -92,52 +92,52 @@ def read_data_file(
     """
     reason = check_relative_path(name)
     if reason is not None:
-        return None, Problem(str(name)[:200], None, None, None, reason)
+        return Problem(str(name)[:200], None, None, None, reason)
     try:
         path = (data_dir / name).resolve()
     except (OSError, RuntimeError):  # a symlink loop: RuntimeError before Python 3.13
-        return None, Problem(name, None, None, None, "a file, not a loop of symbolic links")
+        return Problem(name, None, None, None, "a file, not a loop of symbolic links")
     if not path.is_relative_to(data_dir):
-        return None, Problem(
+        return Problem(
             name, None, None, None, "a file inside the data directory (this path leads outside it)"
         )
     # Look before opening: opening a device or FIFO can block or have side effects.
     try:
         info = os.stat(path)
     except FileNotFoundError:
-        return None, Problem(name, None, None, None, missing)
+        return Problem(name, None, None, None, missing)
     except OSError as error:
-        return None, _unreadable(name, error)
+        return _unreadable(name, error)
     problem = _check_regular(name, info)
     if problem is not None:
-        return None, problem
+        return problem
     try:
         fd = os.open(path, _OPEN_FLAGS)
     except FileNotFoundError:
         raise FileChangedError(name) from None  # removed since the stat
     except OSError as error:
-        return None, _unreadable(name, error)
+        return _unreadable(name, error)
     try:
         before = os.fstat(fd)
         problem = _check_regular(name, before)
         if problem is not None:  # replaced between the stat and the open
-            return None, problem
+            return problem
         chunks, size = [], 0
         while chunk := os.read(fd, min(1 << 20, MAX_FILE_BYTES + 1 - size)):
             chunks.append(chunk)
             size += len(chunk)
             if size > MAX_FILE_BYTES:
-                return None, _too_large(name, size, grew=True)
+                return _too_large(name, size, grew=True)
         after = os.fstat(fd)
     except BlockingIOError:
         raise FileChangedError(name) from None
     except OSError as error:
-        return None, _unreadable(name, error)
+        return _unreadable(name, error)
     finally:
         os.close(fd)
     if _stamp(before) != _stamp(after) or size != after.st_size:
         raise FileChangedError(name)
-    return FileContent(name, path, b"".join(chunks), _stamp(after)), None
+    return FileContent(name, path, b"".join(chunks), _stamp(after))
 
 
 def check_unchanged(contents: list[FileContent]) -> None:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..errors import DataValidationError, Problem
 from .data_package import PathLike, load_data_package
 from .paths import DESCRIPTOR_NAME
 
 
-def _frictionless_problems(descriptor: object) -> list[Problem]:
+def _frictionless_problems(descriptor: Any) -> list[Problem]:
     """Check the descriptor against the Data Package standard with the reference tool.
 
     Only the descriptor, and the one the tables were loaded with (not the file read

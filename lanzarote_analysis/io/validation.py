@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from typing import Any
 
 import pandas as pd
 
@@ -24,7 +25,7 @@ REQUIRED = "a value (this column is required)"
 UNIQUE = "a value used on no other line (this column is a unique key)"
 
 
-def _fails(spec: FieldSpec, value: object) -> str | None:
+def _fails(spec: FieldSpec, value: Any) -> str | None:
     """What a present value should have been, or ``None`` when it meets the constraints."""
     if spec.enum is not None and value not in spec.enum:
         return f"one of: {', '.join(spec.enum)}"

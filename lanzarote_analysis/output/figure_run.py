@@ -57,14 +57,16 @@ def build_figure(spec: FigureSpec, *, lang: str = "en", data_dir: PathLike = Non
 
     The caller owns the figure and should close it (``plt.close(fig)``).
     """
+    from ..plots._base import get_root_figure
+
     function = spec.load_function()
     ax = function(ax=None, lang=lang, data_dir=data_dir, **spec.kwargs)
-    return ax.get_figure(root=True)
+    return get_root_figure(ax)
 
 
 def write_figure(
     spec: FigureSpec,
-    out_dir: PathLike,
+    out_dir: str | os.PathLike[str],
     *,
     lang: str = "en",
     formats: Sequence[str] = IMAGE_FORMATS,
@@ -96,7 +98,7 @@ def write_figure(
     return FigureResult(spec.name, lang, paths, time.perf_counter() - start)
 
 
-def prepare_output_dir(out_dir: PathLike) -> Path:
+def prepare_output_dir(out_dir: str | os.PathLike[str]) -> Path:
     """Create ``out_dir`` if needed, check that files can be written in it, and remove
     the partial files an interrupted run left there.
 
@@ -139,15 +141,15 @@ def _run_tasks(
     from tqdm import tqdm
 
     if jobs == 1:
-        results = []
+        serial: list[FigureResult] = []
         with tqdm(total=len(tasks), desc="figures", unit="figure", disable=not progress) as bar:
             for spec, lang in tasks:
                 bar.set_postfix_str(f"{spec.name}.{lang}")
-                results.append(
+                serial.append(
                     write_figure(spec, out_dir, lang=lang, formats=formats, data_dir=data_dir)
                 )
                 bar.update()
-        return results
+        return serial
 
     from concurrent.futures import as_completed
 
@@ -181,7 +183,7 @@ def _run_tasks(
 
 
 def write_figures(
-    out_dir: PathLike = "figures",
+    out_dir: str | os.PathLike[str] = "figures",
     *,
     names: Iterable[str] | None = None,
     langs: Iterable[str] = LANGUAGES,

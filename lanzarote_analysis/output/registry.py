@@ -164,10 +164,6 @@ def select_figures(
     return [spec for spec in registry if spec.name in wanted]
 
 
-def _unique(values: Iterable[str]) -> list[str]:
-    return list(dict.fromkeys(values))
-
-
 def get_figure_path(out_dir: str | os.PathLike[str], name: str, lang: str, fmt: str) -> Path:
     """Where a figure is saved: ``<out_dir>/<name>.<lang>.<fmt>``.
 

@@ -15,13 +15,14 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from .palette import MUTED_TEXT_COLOUR, TEXT_COLOUR
 from .theme import FONT_FAMILY, theme
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
     from matplotlib.legend import Legend
     from matplotlib.text import Text
 
@@ -36,6 +37,11 @@ SOURCE_FONT_SIZE = 7.0
 SOURCE_GAP_POINTS = 4.0
 #: Points kept free on each side of a source line wrapped to its figure's width.
 SOURCE_MARGIN_POINTS = 6.0
+
+
+def get_root_figure(ax: Axes) -> Figure:
+    """The figure ``ax`` belongs to: an Axes always has one once it is created."""
+    return cast("Figure", ax.get_figure(root=True))
 
 
 @contextmanager
@@ -92,7 +98,7 @@ def annotate(
     ['Subtitle', '* A note.\\nSource']
     >>> plt.close(fig)
     """
-    figure_width = ax.get_figure(root=True).get_figwidth() * 72 - 2 * SOURCE_MARGIN_POINTS
+    figure_width = get_root_figure(ax).get_figwidth() * 72 - 2 * SOURCE_MARGIN_POINTS
     if subtitle_width is None:
         subtitle = wrap_to_width(subtitle or "", figure_width, fontsize=SUBTITLE_FONT_SIZE)
     lines = [
@@ -165,7 +171,7 @@ def write_label(
     >>> write_label(ax, "27", (27, 0), offset=(3, 0)).get_fontweight()
     'bold'
     """
-    options = {"ha": "left", "va": "center", "color": TEXT_COLOUR} | kwargs
+    options: dict[str, Any] = {"ha": "left", "va": "center", "color": TEXT_COLOUR} | kwargs
     return ax.annotate(
         text,
         xy,
@@ -188,7 +194,7 @@ def add_legend_below(ax: Axes, handles: list[Any], **kwargs: Any) -> Legend:
     >>> add_legend_below(ax, [Patch(label="a"), Patch(label="b")])._ncols
     2
     """
-    options = {"loc": "upper left", "bbox_to_anchor": (0.0, 0.0), "ncols": len(handles)}
+    options: dict[str, Any] = {"loc": "upper left", "bbox_to_anchor": (0, 0), "ncols": len(handles)}
     return ax.legend(handles=handles, **(options | kwargs))
 
 

@@ -12,10 +12,10 @@ from __future__ import annotations
 import inspect
 import textwrap
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 
 from ..i18n.labels import check_lang
-from ._base import figure_frame
+from ._base import figure_frame, get_root_figure
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -108,7 +108,7 @@ def plot_function(
     """
 
     def decorate(draw: Callable[..., None]) -> PlotFunction:
-        def plot(data=None, *, lang="en", data_dir=None, ax=None, **kwargs):  # type: ignore[no-untyped-def]
+        def plot(data=None, *, lang="en", data_dir=None, ax=None, **kwargs):
             check_lang(lang)
             is_new = ax is None
             with figure_frame(ax, figsize) as frame_ax:
@@ -120,7 +120,7 @@ def plot_function(
                     if is_new:  # bad data: no half-drawn figure is left open in pyplot
                         import matplotlib.pyplot as plt
 
-                        plt.close(frame_ax.get_figure(root=True))
+                        plt.close(get_root_figure(frame_ax))
                     raise
             return frame_ax
 
@@ -134,6 +134,6 @@ def plot_function(
         # help() and inspect show the contract; doctest finds the examples of ``draw``.
         plot.__signature__ = signature  # type: ignore[attr-defined]
         plot.__wrapped__ = draw  # type: ignore[attr-defined]
-        return plot  # type: ignore[return-value]
+        return cast(PlotFunction, plot)
 
     return decorate

@@ -135,5 +135,6 @@ def make_legend_handle(concept: str, label: str, **kwargs: Any):
     from matplotlib.patches import Patch
 
     swatch = get_swatch(concept)
-    options = {"edgecolor": swatch.edge or OUTLINE_COLOUR, "linewidth": 0.5} | kwargs
+    options: dict[str, Any] = {"edgecolor": swatch.edge or OUTLINE_COLOUR, "linewidth": 0.5}
+    options |= kwargs
     return Patch(facecolor=swatch.colour, hatch=swatch.hatch, label=label, **options)

@@ -83,7 +83,8 @@ def plot_party_profile(
             concept = f"level.{row['level']}" if is_addressed else STATUS_CONCEPTS[status]
             swatch = palette.get_swatch(concept)
             edge = "none" if is_addressed else swatch.edge or palette.OUTLINE_COLOUR
-            options = {"height": 0.78, "edgecolor": edge, "linewidth": 0.6} | kwargs
+            options: dict[str, Any] = {"height": 0.78, "edgecolor": edge, "linewidth": 0.6}
+            options |= kwargs
             ax.barh(row_y, 1.0, left=0.0, color=swatch.colour, hatch=swatch.hatch, **options)
             is_dark = is_addressed and row["level"] != "invite"
             # Long themes (the one spelling out CSGSIV) take two lines inside their cell.

@@ -60,9 +60,10 @@ def theme() -> Iterator[None]:
     """
     import matplotlib as mpl
 
-    saved = {key: mpl.rcParams[key] for key in RC_PARAMS}
-    mpl.rcParams.update(RC_PARAMS)
+    settings: Any = mpl.rcParams  # typed with a literal per key; ours are plain strings
+    saved = {key: settings[key] for key in RC_PARAMS}
+    settings.update(RC_PARAMS)
     try:
         yield
     finally:
-        mpl.rcParams.update(saved)
+        settings.update(saved)

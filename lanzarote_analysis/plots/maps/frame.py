@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from .._base import get_root_figure
 from ..palette import (
     BACKGROUND_COLOUR,
     OUTLINE_COLOUR,
@@ -17,6 +18,7 @@ from ..palette import (
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
+    from matplotlib.layout_engine import LayoutEngine
 
 #: xmin, ymin, xmax, ymax in EPSG:3035 metres (the basemap's projection, ETRS89-LAEA):
 #: every Party whole, Russia cut at the Urals. The basemap README's recommended extent,
@@ -92,7 +94,7 @@ def fit_figure_to_map(ax: Axes) -> None:
     line take a fixed height in points, so one layout pass measures what the map needs.
     Only for a figure the map function created: a caller's figure keeps its size.
     """
-    fig = ax.get_figure(root=True)
+    fig = get_root_figure(ax)
     engine = fig.get_layout_engine()
     if engine is None:
         return
@@ -101,12 +103,14 @@ def fit_figure_to_map(ax: Axes) -> None:
     # the square start figure would be narrower than the source line under it, and the
     # layout would keep a margin for the overhang).
     ax.set_aspect("auto")
-    _settle_layout(fig, ax)
+    _settle_layout(engine, fig, ax)
     width, height = fig.get_size_inches()
     dpi = fig.dpi
     # The texts around the map take bands of fixed height, in points.
     box = ax.get_position()
     extent = ax.get_tightbbox()
+    if extent is None:  # nothing drawn: nothing to fit
+        return
     top_band = extent.y1 / dpi - box.y1 * height
     bottom_band = box.y0 * height - extent.y0 / dpi
     xmin, ymin, xmax, ymax = MAP_EXTENT
@@ -120,14 +124,13 @@ def fit_figure_to_map(ax: Axes) -> None:
     fig.set_figheight(map_height + top_band + bottom_band + 2 * pad)
 
 
-def _settle_layout(fig: Figure, ax: Axes, *, max_passes: int = 20) -> None:
+def _settle_layout(engine: LayoutEngine, fig: Figure, ax: Axes, *, max_passes: int = 20) -> None:
     """Run the constrained layout until the Axes stops moving.
 
     A layout pass keeps a margin for any text that overhangs the Axes as they stand,
     so Axes that start narrower than the source line under them widen by steps, one
     per draw. Settling here makes the first draw the final one.
     """
-    engine = fig.get_layout_engine()
     position = None
     for _ in range(max_passes):
         engine.execute(fig)

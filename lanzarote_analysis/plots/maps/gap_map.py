@@ -22,11 +22,12 @@ DATA_DOC = (
     "(indexed by ISO3, with a ``gap`` column)"
 )
 KWARGS_DOC = "to the :class:`~matplotlib.collections.PatchCollection` of the Parties"
-#: A new map figure is as tall as the map needs.
-FIGURE = {"figsize": MAP_FIGSIZE, "when_new": fit_figure_to_map}
 
 
-@plot_function(**FIGURE, data_doc=DATA_DOC, kwargs_doc=KWARGS_DOC)
+# A new map figure is as tall as the map needs.
+@plot_function(
+    figsize=MAP_FIGSIZE, when_new=fit_figure_to_map, data_doc=DATA_DOC, kwargs_doc=KWARGS_DOC
+)
 def plot_gap_map(ax, data, *, lang, data_dir, **kwargs):
     """Map every State of ``parties.csv`` by the recommendations, VII-1 and VII-2, naming it.
 

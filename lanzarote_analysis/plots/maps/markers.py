@@ -127,7 +127,8 @@ def draw_microstates(
         at_marker = (
             Affine2D().scale(1 / 72)
             + ax.figure.dpi_scale_trans
-            + ScaledTranslation(x, y, ax.transData)
+            # The marker's data position, in display units at draw time.
+            + ScaledTranslation(x, y, ax.transData)  # type: ignore[arg-type]
         )
         start, end = radius + 0.4, LABEL_OFFSET - 1.5
         ax.add_line(

@@ -23,7 +23,7 @@ BORDER_WIDTH = 0.4
 #: Non-Parties are context (``palette.PALETTE["map.non_party"]``).
 NON_PARTY = get_swatch("map.non_party")
 #: Hatched shapes are edged in the colour of their hatch, the unconfirmed swatch's edge.
-HATCH_EDGE = get_swatch("coverage.unconfirmed").edge
+HATCH_EDGE = get_swatch("coverage.unconfirmed").edge or BORDER_COLOUR
 # Clip the shapes a little beyond the frame, so that no border is drawn along it.
 _CLIP_MARGIN = 50_000
 
@@ -70,7 +70,8 @@ def draw_states(
     go to the collections of the Parties (e.g. ``linewidths``, ``alpha``).
     """
     hatched = dict(hatched or {})
-    context, groups = [], {}
+    context: list[MplPath] = []
+    groups: dict[str, list[tuple[MplPath, str]]] = {}
     for iso3, geometry in basemap.geometry.items():
         path = _geometry_path(geometry)
         if path is None:
@@ -94,7 +95,7 @@ def draw_states(
     )
     for hatch in sorted(groups):
         paths, fills = zip(*groups[hatch], strict=True)
-        options = {
+        options: dict[str, Any] = {
             "facecolors": list(fills),
             "edgecolors": HATCH_EDGE if hatch else BORDER_COLOUR,
             "linewidths": BORDER_WIDTH,
