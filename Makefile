@@ -10,7 +10,7 @@ PY := $(BIN)/python
 # Touched once the locked environment is installed; rebuilt when the lock or project changes.
 INSTALLED := $(VENV)/.installed
 
-.PHONY: help install lock figures test lint bench basemap notebooks lab clean
+.PHONY: help install lock figures test lint typecheck bench basemap notebooks lab clean
 
 help: ## Show this help
 	@awk 'BEGIN {FS = ":.*## "; printf "Usage: make TARGET\n\n"} \
@@ -31,9 +31,10 @@ lock: ## Re-resolve requirements.lock from pyproject.toml (needs uv); then updat
 figures: $(INSTALLED) ## Regenerate every report figure (English and French) into figures/
 	$(BIN)/lanzarote-analysis figures --out figures
 
-test: $(INSTALLED) ## Lint, unit tests and doctests, notebooks (nbval), data package validation
+test: $(INSTALLED) ## Lint, type check, unit tests and doctests, notebooks (nbval), data package
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 	$(PY) -m pytest
 # Notebooks only: strict comparison of stored text and HTML outputs (not --nbval-lax);
 # addopts are cleared so that neither doctests nor pytest-mpl collect anything here.
@@ -41,7 +42,10 @@ test: $(INSTALLED) ## Lint, unit tests and doctests, notebooks (nbval), data pac
 	  --nbval-sanitize-with notebooks/nbval-sanitize.cfg notebooks/
 	$(BIN)/frictionless validate data/datapackage.json
 
-lint: $(INSTALLED) ## Fix what ruff can fix and format the code
+typecheck: $(INSTALLED) ## Type-check the package (mypy, settings in pyproject.toml)
+	$(BIN)/mypy
+
+lint: $(INSTALLED) ## Fix what ruff can fix and format the code and the notebooks
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
@@ -67,5 +71,5 @@ lab: $(INSTALLED) ## Start JupyterLab on notebooks/ (localhost, token authentica
 	  $$( [ "$$(id -u)" = 0 ] && echo --allow-root )
 
 clean: ## Remove .venv and caches (not figures/ nor data/)
-	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache .hypothesis dist build
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import io
 import os
-import struct
 from pathlib import Path
 
 import matplotlib.pyplot as plt
@@ -30,12 +29,6 @@ def make_figure():
         ax.set_title("Lacune relative à la société civile")
         ax.text(0, 4, "é à ç œ", clip_on=True)
     return fig
-
-
-def png_size(data: bytes) -> tuple[int, int]:
-    """Width and height from the PNG header (IHDR is always the first chunk)."""
-    assert data[:8] == b"\x89PNG\r\n\x1a\n"
-    return struct.unpack(">II", data[16:24])
 
 
 @pytest.mark.parametrize("fmt", IMAGE_FORMATS)
@@ -65,7 +58,7 @@ def test_no_date_nor_version_is_stamped(tmp_path, fmt, forbidden):
         assert marker not in data
 
 
-def test_png_is_saved_at_200_dpi_whatever_the_rc_settings(tmp_path):
+def test_png_is_saved_at_200_dpi_whatever_the_rc_settings(png_size, tmp_path):
     fig = make_figure()
     with plt.rc_context({"savefig.dpi": 72}):
         data = save_figure(fig, tmp_path / "figure.png").read_bytes()

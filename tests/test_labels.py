@@ -58,8 +58,13 @@ def test_every_category_of_the_data_has_a_label():
         assert get_subregion_label(subregion, "fr") != subregion
 
 
-def test_gap_labels_follow_category_order():
-    assert list(get_gap_labels("fr")) == list(GAP_CATEGORIES)
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_each_gap_category_has_its_own_label(lang):
+    # A legend that gave two categories the same words would merge them for the reader.
+    labels = get_gap_labels(lang)
+    assert set(labels) == set(GAP_CATEGORIES)
+    assert len(set(labels.values())) == len(GAP_CATEGORIES)
+    assert all(label.strip() for label in labels.values())
 
 
 def test_unknown_language_and_key():

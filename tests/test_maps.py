@@ -36,7 +36,6 @@ from lanzarote_analysis.plots.maps.frame import MAP_EXTENT
 from lanzarote_analysis.plots.maps.markers import MICROSTATE_MAX_AREA_KM2
 from lanzarote_analysis.plots.palette import get_gap_concept, get_swatch
 
-IMAGE_COMPARE = {"tolerance": 2, "style": "default", "savefig_kwargs": {"dpi": 100}}
 # The five micro-states among the Parties (data/geo/README.md) and Luxembourg, too small
 # to read at report size: each must be a marker.
 MICROSTATES = {"AND", "LIE", "LUX", "MCO", "SMR", "MLT"}
@@ -63,12 +62,6 @@ ENGLISH_WORDS = [
     "only",
     " and ",
 ]
-
-
-@pytest.fixture(autouse=True)
-def close_figures():
-    yield
-    plt.close("all")
 
 
 @pytest.fixture(scope="module")
@@ -383,16 +376,16 @@ def test_drawing_is_deterministic() -> None:
 # Image regression ---------------------------------------------------------------------------
 
 
-@pytest.mark.mpl_image_compare(**IMAGE_COMPARE)
+@pytest.mark.mpl_image_compare
 def test_maps_gap_en():
     return plot_gap_map(lang="en").figure
 
 
-@pytest.mark.mpl_image_compare(**IMAGE_COMPARE)
+@pytest.mark.mpl_image_compare
 def test_maps_gap_fr():
     return plot_gap_map(lang="fr").figure
 
 
-@pytest.mark.mpl_image_compare(**IMAGE_COMPARE)
+@pytest.mark.mpl_image_compare
 def test_maps_recommendation_vii1_en():
     return plot_recommendation_map("VII-1", lang="en").figure

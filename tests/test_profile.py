@@ -15,7 +15,6 @@ import base64
 import csv
 import io
 import re
-import struct
 import subprocess
 import sys
 
@@ -39,7 +38,6 @@ from lanzarote_analysis.plots.palette import get_swatch
 from lanzarote_analysis.plots.party_profile import FIGSIZE, plot_party_profile
 
 FACTSHEET = (BUNDLED_DATA_DIR / "sources" / "factsheet-chapter-VII.txt").read_text("utf-8")
-TOLERANCE = 2
 
 
 def footnote_parties(mark: str) -> set[str]:
@@ -197,18 +195,12 @@ def picker_outputs(picker) -> dict[str, str]:
     return data
 
 
-def png_size(encoded: str) -> tuple[int, int]:
-    png = base64.b64decode(encoded)
-    assert png.startswith(b"\x89PNG")
-    return struct.unpack(">II", png[16:24])
-
-
-def test_picker_shows_the_starting_party_at_once_with_a_complete_figure():
+def test_picker_shows_the_starting_party_at_once_with_a_complete_figure(png_size):
     picker = build_party_picker("malte", lang="fr")
     shown = picker_outputs(picker)
     assert shown["text/markdown"].startswith("## Malte (MLT)")
     # The whole figure, at the resolution of an inline figure.
-    assert png_size(shown["image/png"]) == tuple(int(v * 100) for v in FIGSIZE)
+    assert png_size(base64.b64decode(shown["image/png"])) == tuple(int(v * 100) for v in FIGSIZE)
     assert picker.message.value == ""
 
 
@@ -241,13 +233,13 @@ def test_picker_speaks_the_language_it_was_built_in():
     assert "résolution 1244" in picker.message.value
 
 
-def test_picker_degrades_to_the_starting_profile_as_html():
+def test_picker_degrades_to_the_starting_profile_as_html(png_size):
     bundle = build_party_picker("malte", lang="fr")._repr_mimebundle_()
     assert "Malte" in bundle["text/plain"]
     html = bundle["text/html"]
     assert "<pre>Malte (MLT)" in html
     (encoded,) = re.findall(r'src="data:image/png;base64,([^"]+)"', html)
-    assert png_size(encoded) == tuple(int(v * 100) for v in FIGSIZE)
+    assert png_size(base64.b64decode(encoded)) == tuple(int(v * 100) for v in FIGSIZE)
     assert "application/vnd.jupyter.widget-view+json" in bundle
 
 
@@ -261,12 +253,12 @@ def test_profile_follows_an_edited_data_directory(data_copy):
     assert pd.isna(recs["is_addressed"]).sum() == 0
 
 
-@pytest.mark.mpl_image_compare(tolerance=TOLERANCE, savefig_kwargs={"dpi": 100})
+@pytest.mark.mpl_image_compare
 def test_profile_image_malta_en():
     return plot_party_profile("Malta").figure
 
 
-@pytest.mark.mpl_image_compare(tolerance=TOLERANCE, savefig_kwargs={"dpi": 100})
+@pytest.mark.mpl_image_compare
 def test_profile_image_norway_fr():
     return plot_party_profile("Norway", lang="fr").figure
 
