@@ -23,6 +23,7 @@ from .errors import (
     UnknownPartyError,
 )
 from .gaps import GAP_CATEGORIES, compute_civil_society_gaps, get_gap_labels
+from .gaps_table import tabulate_civil_society_gaps
 from .labels import get_label, get_labels
 from .load import (
     load_addressees,
@@ -36,6 +37,7 @@ from .load import (
     load_tables,
 )
 from .parties import resolve_party
+from .party_recommendations import compute_party_recommendations, tabulate_party_recommendations
 
 __version__ = "0.1.0"
 
@@ -52,6 +54,9 @@ _LAZY: dict[str, str] = {
     "plot_indicators": "comparisons",
     "compute_party_profile": "profile",
     "plot_party_profile": "profile",
+    "tabulate_party_profile": "profile",
+    "tabulate_party_identity": "profile",
+    "export_tables": "table_export",
 }
 
 
@@ -75,6 +80,7 @@ __all__ = [
     "Problem",
     "UnknownPartyError",
     "compute_civil_society_gaps",
+    "compute_party_recommendations",
     "get_gap_labels",
     "get_label",
     "get_labels",
@@ -88,5 +94,7 @@ __all__ = [
     "load_sources",
     "load_tables",
     "resolve_party",
+    "tabulate_civil_society_gaps",
+    "tabulate_party_recommendations",
     *_LAZY,
 ]
