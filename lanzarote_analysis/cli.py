@@ -10,6 +10,9 @@ import sys
 import threading
 from collections.abc import Iterator, Sequence
 
+from .cli_data import add_data_command
+from .cli_export import add_export_command
+from .cli_notebooks import add_notebooks_command
 from .errors import FileWriteError, LanzaroteError
 from .figures import add_figures_command  # imports neither pandas nor matplotlib
 from .labels import LANGUAGES
@@ -19,8 +22,8 @@ DESCRIPTION = """\
 Data and figures on how Parties implement the Lanzarote Convention: civil society
 involvement and co-operation (2nd monitoring round, chapter VII).
 
-Every command reads the bundled data/ directory, or the one named by --data-dir or by
-the LANZAROTE_DATA_DIR environment variable."""
+Every command reads the data bundled with the package ('data path' prints where), or the
+directory named by --data-dir or by the LANZAROTE_DATA_DIR environment variable."""
 
 
 def _data_dir_option() -> argparse.ArgumentParser:
@@ -28,7 +31,7 @@ def _data_dir_option() -> argparse.ArgumentParser:
     parent.add_argument(
         "--data-dir",
         metavar="DIR",
-        help="data directory (default: $LANZAROTE_DATA_DIR, else the bundled data/)",
+        help="data directory (default: $LANZAROTE_DATA_DIR, else the bundled data)",
     )
     return parent
 
@@ -82,6 +85,9 @@ def build_parser() -> argparse.ArgumentParser:
     validate.set_defaults(handler=_run_validate)
     add_figures_command(commands, common)
     add_profile_command(commands, common)
+    add_export_command(commands, common)
+    add_data_command(commands, common)
+    add_notebooks_command(commands, common)
     return parser
 
 
