@@ -25,6 +25,7 @@ import datetime
 import io
 import json
 import os
+import textwrap
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -66,6 +67,13 @@ ABOUT_TABLE = "about"
 DERIVED_TABLES = ("civil_society_gaps", "party_recommendations")
 #: Widest spreadsheet column, in characters; longer text wraps.
 MAX_COLUMN_WIDTH = 60
+#: A long header wraps at this width rather than widen a column of short values.
+HEADER_WIDTH = 30
+#: Height of one line of text (points, the default font) and the most lines a row shows.
+LINE_HEIGHT = 15
+MAX_LINES = 12
+#: Bold text is wider: a header wraps at this share of its column's width.
+BOLD_WIDTH_SHARE = 0.85
 #: The fixed date of the workbook's properties and of its ZIP entries.
 FIXED_DATE = datetime.datetime(1980, 1, 1)
 _ZIP_DATE_TIME = (1980, 1, 1, 0, 0, 0)
@@ -227,9 +235,16 @@ def _cell(value: object) -> object:
     return value.item() if hasattr(value, "item") else value
 
 
-def _column_width(texts: list[str]) -> int:
-    longest = max((len(line) for text in texts for line in text.splitlines() or [""]), default=0)
-    return min(longest, MAX_COLUMN_WIDTH) + 2
+def _column_width(header: str, values: list[str]) -> int:
+    """Characters for a column: its longest value, or its header up to a point; plus a margin."""
+    longest = max((len(line) for text in values for line in text.splitlines()), default=0)
+    return min(max(longest, min(len(header), HEADER_WIDTH)), MAX_COLUMN_WIDTH) + 2
+
+
+def _count_lines(text: str, width: float) -> int:
+    """How many lines ``text`` takes wrapped at ``width`` characters."""
+    wrap = textwrap.TextWrapper(width=max(1, int(width)), break_long_words=True)
+    return sum(max(1, len(wrap.wrap(line))) for line in text.splitlines() or [""])
 
 
 def _normalise_zip(data: bytes, core_xml: bytes) -> bytes:
@@ -251,8 +266,8 @@ def build_workbook(tables: dict[str, pd.DataFrame], *, lang: str = "en") -> byte
     """The bytes of a workbook with one sheet per table, reproducibly.
 
     Headers are bold and frozen, every sheet but the first can be filtered, columns are
-    as wide as their content up to :data:`MAX_COLUMN_WIDTH` characters (longer text
-    wraps).
+    as wide as their values up to :data:`MAX_COLUMN_WIDTH` characters, and at least as
+    wide as their header up to :data:`HEADER_WIDTH` (longer text wraps).
     """
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
@@ -269,13 +284,22 @@ def build_workbook(tables: dict[str, pd.DataFrame], *, lang: str = "en") -> byte
         sheet.append([str(column) for column in table.columns])
         for row in table.itertuples(index=False):
             sheet.append([_cell(value) for value in row])
+        widths = []
         for index, column in enumerate(table.columns, start=1):
-            texts = [str(column), *(str(v) for v in table[column] if _cell(v) is not None)]
-            width = _column_width(texts)
-            sheet.column_dimensions[get_column_letter(index)].width = width
-            wrap = Alignment(wrap_text=True, vertical="top")
-            for (cell,) in sheet.iter_rows(min_col=index, max_col=index):
+            values = [str(v) for v in table[column] if _cell(v) is not None]
+            widths.append(_column_width(str(column), values))
+            sheet.column_dimensions[get_column_letter(index)].width = widths[-1]
+        wrap = Alignment(wrap_text=True, vertical="top")
+        # Spreadsheet programs do not all fit a row to wrapped text: rows say their height.
+        for number, row in enumerate(sheet.iter_rows(), start=1):
+            share = BOLD_WIDTH_SHARE if number == 1 else 1.0
+            lines = 1
+            for cell, width in zip(row, widths, strict=True):
                 cell.alignment = wrap
+                if isinstance(cell.value, str):
+                    lines = max(lines, _count_lines(cell.value, (width - 2) * share))
+            if lines > 1:
+                sheet.row_dimensions[number].height = min(lines, MAX_LINES) * LINE_HEIGHT
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         sheet.freeze_panes = "A2"

@@ -221,7 +221,7 @@ def test_sdist_and_wheel_carry_the_data_and_the_notebooks(installed):
         .read(next(n for n in names if n.endswith(".dist-info/METADATA")))
         .decode()
     )
-    assert "Project-URL" not in metadata and "License-Expression: MIT" in metadata
+    assert "Project-URL" not in metadata and "License-Expression: MIT AND CC-BY-4.0" in metadata
 
 
 @pytest.mark.slow

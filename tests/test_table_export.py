@@ -153,6 +153,13 @@ def test_columns_are_as_wide_as_their_content_up_to_a_limit(workbook_file):
     summary = book[get_sheet_names(lang)["recommendations"]]
     assert summary.column_dimensions["E"].width == 62  # long text wraps at 60 characters
     assert summary["E2"].alignment.wrap_text
+    # Rows of wrapped text say their height: not every program fits them on opening.
+    lines = -(-len(summary["E2"].value) // 60)
+    assert summary.row_dimensions[2].height >= lines * 15 > 15
+    # A long header over short values (yes / no) wraps at 30 characters.
+    gaps = book[get_sheet_names(lang)["civil_society_gaps"]]
+    assert len(gaps["C1"].value) > 60
+    assert gaps.column_dimensions["C"].width == 32 and gaps["C1"].alignment.wrap_text
 
 
 def test_two_exports_are_byte_identical_and_carry_no_time(tmp_path):
