@@ -284,6 +284,10 @@ def build_workbook(tables: dict[str, pd.DataFrame], *, lang: str = "en") -> byte
         sheet.append([str(column) for column in table.columns])
         for row in table.itertuples(index=False):
             sheet.append([_cell(value) for value in row])
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.data_type == "f":  # text such as "=..." from a data file stays text
+                    cell.data_type = "s"
         widths = []
         for index, column in enumerate(table.columns, start=1):
             values = [str(v) for v in table[column] if _cell(v) is not None]

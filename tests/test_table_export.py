@@ -303,3 +303,15 @@ def test_the_default_output_is_named_after_the_language(tmp_path):
     result = run("export", "--lang", "fr", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert [p.name for p in tmp_path.iterdir()] == ["lanzarote-analysis-tables.fr.xlsx"]
+
+
+def test_text_that_looks_like_a_formula_stays_text(tmp_path, data_copy):
+    # A data directory from someone else: its text must not run in the spreadsheet.
+    practices = data_copy / "practices.csv"
+    text = practices.read_text("utf-8")
+    practices.write_text(text.replace("Provides that", "=SUM(A1:A9) Provides that", 1), "utf-8")
+    path = export_tables(tmp_path / "t.xlsx", data_dir=data_copy)[0]
+    sheet = openpyxl.load_workbook(path)[get_sheet_names("en")["practices"]]
+    cells = [c for row in sheet.iter_rows() for c in row if str(c.value).startswith("=")]
+    assert len(cells) == 1 and cells[0].data_type == "s"
+    assert cells[0].value.startswith("=SUM(A1:A9) Provides that")
