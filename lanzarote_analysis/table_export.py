@@ -431,7 +431,8 @@ def _derived_resources(data_dir: PathLike, lang: str) -> list[dict[str, Any]]:
 def _rows(table: pd.DataFrame, fields: list[str] | None = None) -> list[list[object]]:
     """Inline data: a header row, then one list of JSON values per row."""
     fields = list(table.columns) if fields is None else fields
-    return [fields, *([_cell(v) for v in row] for row in table[fields].itertuples(index=False))]
+    header: list[object] = list(fields)
+    return [header, *([_cell(v) for v in row] for row in table[fields].itertuples(index=False))]
 
 
 def build_data_package(data_dir: PathLike = None, *, lang: str = "en") -> dict[str, Any]:
