@@ -10,7 +10,7 @@ PY := $(BIN)/python
 # Touched once the locked environment is installed; rebuilt when the lock or project changes.
 INSTALLED := $(VENV)/.installed
 
-.PHONY: help install lock figures test lint typecheck bench basemap notebooks lab clean
+.PHONY: help install lock figures test lint typecheck bench basemap notebooks lab dist clean
 
 help: ## Show this help
 	@awk 'BEGIN {FS = ":.*## "; printf "Usage: make TARGET\n\n"} \
@@ -69,6 +69,9 @@ lab: $(INSTALLED) ## Start JupyterLab on notebooks/ (localhost, token authentica
 	$(BIN)/jupyter lab --notebook-dir=notebooks --ip=127.0.0.1 --no-browser \
 	  --ContentsManager.pre_save_hook=lanzarote_analysis.interactive.notebook_hooks.pre_save_hook \
 	  $$( [ "$$(id -u)" = 0 ] && echo --allow-root )
+
+dist: $(INSTALLED) ## Build the sdist and the wheel (data and notebooks inside) into dist/
+	$(PY) -m build --outdir dist .
 
 clean: ## Remove .venv and caches (not figures/ nor data/)
 	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache .hypothesis dist build

@@ -32,9 +32,14 @@ except PackageNotFoundError:  # imported from a source tree that was never insta
 # ``lanzarote-analysis --help`` import neither pandas nor matplotlib. The report's
 # plotting functions come from the figure registry.
 _PUBLIC_NAMES = {
+    "lanzarote_analysis.analysis.gap_table": ("tabulate_civil_society_gaps",),
     "lanzarote_analysis.analysis.gaps": ("compute_civil_society_gaps", "get_gap_labels"),
     "lanzarote_analysis.analysis.groups": ("compute_gap_shares_by_group",),
     "lanzarote_analysis.analysis.parties": ("resolve_party",),
+    "lanzarote_analysis.analysis.party_recommendations": (
+        "compute_party_recommendations",
+        "tabulate_party_recommendations",
+    ),
     "lanzarote_analysis.analysis.practices": ("compute_practices_vs_gaps", "tabulate_practices"),
     "lanzarote_analysis.analysis.profile": (
         "compute_party_profile",
@@ -66,6 +71,7 @@ _PUBLIC_NAMES = {
         "load_sources",
         "load_tables",
     ),
+    "lanzarote_analysis.output.export": ("export_tables",),
     "lanzarote_analysis.output.profile_text": ("format_party_profile",),
     "lanzarote_analysis.vocabulary": ("GAP_CATEGORIES",),
 }

@@ -86,3 +86,5 @@ IMAGE_FORMATS = ("png", "svg", "pdf")
 GAP_TABLE_FORMATS = ("csv", "markdown")
 #: Formats of a State's profile on the command line.
 PROFILE_FORMATS = ("text", "markdown", "csv")
+#: Formats of the exported tables (``lanzarote-analysis export``).
+EXPORT_FORMATS = ("xlsx", "csv", "json")

@@ -35,11 +35,16 @@ def locked(project_dir) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def conda(project_dir) -> dict[str, str]:
-    env = yaml.safe_load((project_dir / "environment.yml").read_text("utf-8"))
+def environment(project_dir) -> dict:
+    return yaml.safe_load((project_dir / "environment.yml").read_text("utf-8"))
+
+
+@pytest.fixture(scope="module")
+def conda(environment) -> dict[str, str]:
     pins = {}
-    for spec in env["dependencies"]:
-        assert isinstance(spec, str), "no pip: section; every dependency comes from conda-forge"
+    for spec in environment["dependencies"]:
+        if isinstance(spec, dict):
+            continue  # the pip: section, checked below
         name, _, version = spec.partition("=")
         if name not in {"python", "pip"}:
             pins[canonical(CONDA_TO_PYPI.get(name, name))] = version
@@ -66,3 +71,10 @@ def test_lock_covers_every_direct_dependency_with_hashes(direct, locked, project
         r"^\S+==\S+(?: ; [^\\\n]+)? \\\n\s+--hash=sha256:[0-9a-f]{64}", text, flags=re.MULTILINE
     )
     assert len(hashed) == len(pins) > 0  # make installs with --require-hashes
+
+
+def test_pip_installs_only_the_package_itself(environment):
+    # Every dependency comes from conda-forge; pip installs this clone, as make install does.
+    sections = [spec for spec in environment["dependencies"] if isinstance(spec, dict)]
+    assert sections == [{"pip": ["-e ."]}]
+    assert "pip" in environment["dependencies"]

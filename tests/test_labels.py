@@ -14,6 +14,7 @@ SAME_IN_BOTH = {
     "ISO3",
     "Invite",
     "Source",
+    "Parties",
     "source",
     "Monaco",
     "Luxembourg",

@@ -1,8 +1,8 @@
 """The ``lanzarote-analysis`` command line (also ``python -m lanzarote_analysis``).
 
-One module per command (``gaps``, ``validate``, ``figures``, ``profile``), each with
-its help, its options and ``run``; this module builds the parser and runs a command so that
-it ends with a message and exit status 1, never a traceback. Command modules import
+One module per command (:data:`COMMANDS`), each with its help, its options and ``run``;
+this module builds the parser and runs a command so that it ends with a message and exit
+status 1, never a traceback. Command modules import
 pandas and matplotlib only when they run: ``--help`` and ``figures --list`` are instant.
 """
 
@@ -24,8 +24,8 @@ DESCRIPTION = """\
 Data and figures on how Parties implement the Lanzarote Convention: civil society
 involvement and co-operation (2nd monitoring round, chapter VII).
 
-Every command reads the bundled data/ directory, or the one named by --data-dir or by
-the LANZAROTE_DATA_DIR environment variable."""
+Every command reads the data bundled with the package ('data path' prints where), or the
+directory named by --data-dir or by the LANZAROTE_DATA_DIR environment variable."""
 
 
 def _data_dir_option() -> argparse.ArgumentParser:
@@ -33,14 +33,14 @@ def _data_dir_option() -> argparse.ArgumentParser:
     parent.add_argument(
         "--data-dir",
         metavar="DIR",
-        help="data directory (default: $LANZAROTE_DATA_DIR, else the bundled data/)",
+        help="data directory (default: $LANZAROTE_DATA_DIR, else the bundled data)",
     )
     return parent
 
 
 #: The subcommands, in the order ``--help`` lists them. Each has a module here with
 #: ``HELP``, ``DESCRIPTION``, ``add_arguments(parser)`` and ``run(args) -> int``.
-COMMANDS = ("gaps", "validate", "figures", "profile")
+COMMANDS = ("gaps", "validate", "figures", "profile", "export", "data", "notebooks")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -54,6 +54,10 @@ def build_parser() -> argparse.ArgumentParser:
     common = [_data_dir_option()]
     for name in COMMANDS:
         module = importlib.import_module(f".{name}", __name__)
+        if getattr(module, "HAS_ACTIONS", False):  # its actions take the common options
+            command = commands.add_parser(name, help=module.HELP, description=module.DESCRIPTION)
+            module.add_arguments(command, common)
+            continue
         command = commands.add_parser(
             name, parents=common, help=module.HELP, description=module.DESCRIPTION
         )

@@ -1,6 +1,7 @@
 """Every path the project reads or writes, in one place.
 
-The data directory defaults to the bundled ``data/`` and is overridden, for every
+The data directory defaults to the bundled data (``lanzarote_analysis/data`` in an
+installed wheel, ``data/`` in a source checkout) and is overridden, for every
 command and function at once, by the ``LANZAROTE_DATA_DIR`` environment variable; a
 function's own ``data_dir=`` argument wins over both. An empty value of either is an
 error rather than a silent fall-back to the bundled data.
@@ -9,6 +10,7 @@ error rather than a silent fall-back to the bundled data.
 from __future__ import annotations
 
 import os
+from importlib.resources import files
 from pathlib import Path
 
 from ..errors import ConfigurationError, DataValidationError, Problem
@@ -16,11 +18,32 @@ from ..errors import ConfigurationError, DataValidationError, Problem
 #: Name of the environment variable that overrides the data directory.
 DATA_DIR_ENV_VAR = "LANZAROTE_DATA_DIR"
 
-PACKAGE_DIR = Path(__file__).resolve().parents[1]
+#: The folder of the top-level package, wherever this module sits inside it.
+PACKAGE_DIR = Path(str(files("lanzarote_analysis"))).resolve()
+#: A source checkout's root; in an installed wheel, the site-packages folder (nothing of ours).
 PROJECT_DIR = PACKAGE_DIR.parent
-BUNDLED_DATA_DIR = PROJECT_DIR / "data"
+
+
+def find_bundled_dir(name: str) -> Path:
+    """``name`` inside the installed package (a wheel), else the checkout's ``name/``.
+
+    The build copies ``data/`` and ``notebooks/`` into the package as
+    ``lanzarote_analysis/data`` and ``lanzarote_analysis/notebooks`` (see pyproject.toml);
+    a source checkout and an editable install read them where they are edited.
+
+    Examples
+    --------
+    >>> find_bundled_dir("data").joinpath(DESCRIPTOR_NAME).is_file()
+    True
+    """
+    installed = PACKAGE_DIR / name
+    return installed if installed.is_dir() else PROJECT_DIR / name
+
+
+BUNDLED_DATA_DIR = find_bundled_dir("data")
+NOTEBOOKS_DIR = find_bundled_dir("notebooks")
+#: The committed figures of a source checkout (not part of the installed package).
 FIGURES_DIR = PROJECT_DIR / "figures"
-NOTEBOOKS_DIR = PROJECT_DIR / "notebooks"
 LABELS_FILE = PACKAGE_DIR / "i18n" / "labels.csv"
 #: States and territories known not to be Parties, so that asking for one says so.
 NON_PARTIES_FILE = PACKAGE_DIR / "analysis" / "non_parties.csv"

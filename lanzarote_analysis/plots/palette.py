@@ -80,7 +80,7 @@ PALETTE: dict[str, Swatch] = {
     ),
     # Context on maps: pale, with a light outline so that coasts read on the sea.
     "map.non_party": Swatch("#F0F0F0", edge="#C4C4C4", labels=("map.non_party",)),
-    # The level of a recommendation a Party receives: one hue, darker for stronger
+    # The level of a recommendation addressed to a Party: one hue, darker for stronger
     # obligations (reads in greyscale). On a recommendation's map, "Party named".
     "level.require": Swatch("#08306B", labels=("level.require", "map.rec.named")),
     "level.request": Swatch("#4292C6", labels=("level.request", "map.rec.named")),
