@@ -52,6 +52,8 @@ _LAZY: dict[str, str] = {
     "plot_indicators": "comparisons",
     "compute_party_profile": "profile",
     "plot_party_profile": "profile",
+    "explore_gap_map": "interactive.explorer",
+    "explore_recommendation_map": "interactive.explorer",
 }
 
 
