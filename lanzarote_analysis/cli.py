@@ -14,6 +14,7 @@ from .errors import FileWriteError, LanzaroteError
 from .figures import add_figures_command  # imports neither pandas nor matplotlib
 from .labels import LANGUAGES
 from .profile import add_profile_command  # matplotlib only when drawing
+from .report_html.command import add_report_command  # bokeh only when building
 
 DESCRIPTION = """\
 Data and figures on how Parties implement the Lanzarote Convention: civil society
@@ -82,6 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
     validate.set_defaults(handler=_run_validate)
     add_figures_command(commands, common)
     add_profile_command(commands, common)
+    add_report_command(commands, common)
     return parser
 
 
