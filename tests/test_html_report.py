@@ -23,6 +23,7 @@ from page_text import read_segments
 from test_french import typography_problems
 
 import lanzarote_analysis as la
+from lanzarote_analysis.cli import main
 from lanzarote_analysis.load import load_data_package
 from lanzarote_analysis.paths import BUNDLED_DATA_DIR, PROJECT_DIR
 
@@ -39,14 +40,10 @@ def pages(html_reports) -> dict[str, str]:
     return {lang: path.read_text(encoding="utf-8") for lang, path in first.items()}
 
 
-def run_report(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "lanzarote_analysis", "report", *args],
-        capture_output=True,
-        text=True,
-        timeout=600,
-        cwd=cwd,
-    )
+def run_report(capsys, *args: str) -> tuple[int, str]:
+    """Run the command in this process: (exit status, standard error)."""
+    status = main(["report", *args])
+    return status, capsys.readouterr().err
 
 
 # The files -------------------------------------------------------------------------------
@@ -213,48 +210,47 @@ def test_the_report_loads_nothing_from_the_network(pages):
 # Bad input: one line, exit 1, nothing written ----------------------------------------------
 
 
-def test_an_unknown_language_is_one_line_and_writes_nothing(tmp_path):
+def test_an_unknown_language_is_one_line_and_writes_nothing(tmp_path, capsys):
     out = tmp_path / "out"
-    result = run_report("--lang", "en", "de", "--out", str(out))
-    assert result.returncode == 1
-    assert result.stderr == "error: Unknown language 'de'; expected one of: en, fr\n"
+    status, stderr = run_report(capsys, "--lang", "en", "de", "--out", str(out))
+    assert status == 1
+    assert stderr == "error: Unknown language 'de'; expected one of: en, fr\n"
     assert not out.exists()
 
 
-def test_an_unwritable_folder_is_one_line(tmp_path):
+def test_an_unwritable_folder_is_one_line(tmp_path, capsys):
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
-    result = run_report("--lang", "en", "--out", str(blocker / "out"))
-    assert result.returncode == 1
-    assert result.stderr.startswith("error: Cannot create output directory")
-    assert result.stderr.count("\n") == 1
+    status, stderr = run_report(capsys, "--lang", "en", "--out", str(blocker / "out"))
+    assert status == 1
+    assert stderr.startswith("error: Cannot create output directory")
+    assert stderr.count("\n") == 1
 
 
-def test_invalid_data_is_one_line_and_leaves_the_previous_report(tmp_path, data_copy):
+def test_invalid_data_is_one_line_and_leaves_the_previous_report(tmp_path, data_copy, capsys):
     out = tmp_path / "out"
     out.mkdir()
     previous = out / "report.en.html"
     previous.write_text("the previous report")
     parties = data_copy / "parties.csv"
     parties.write_text(parties.read_text(encoding="utf-8").replace("ALB,", "AL,", 1))
-    result = run_report("--lang", "en", "--out", str(out), "--data-dir", str(data_copy))
-    assert result.returncode == 1
-    assert result.stderr.startswith(f"error: invalid data in {data_copy}: ")
-    assert result.stderr.count("\n") == 1, result.stderr
-    assert "lanzarote-analysis validate" in result.stderr
+    status, stderr = run_report(
+        capsys, "--lang", "en", "--out", str(out), "--data-dir", str(data_copy)
+    )
+    assert status == 1
+    assert stderr.startswith(f"error: invalid data in {data_copy}: ")
+    assert stderr.count("\n") == 1, stderr
+    assert "lanzarote-analysis validate" in stderr
     assert previous.read_text() == "the previous report"
     assert sorted(p.name for p in out.iterdir()) == ["report.en.html"]
 
 
-def test_the_command_is_listed_with_its_options():
-    result = subprocess.run(
-        [sys.executable, "-m", "lanzarote_analysis", "report", "--help"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert result.returncode == 0
-    assert "--lang LANG [LANG ...]" in result.stdout and "--out DIR" in result.stdout
+def test_the_command_is_listed_with_its_options(capsys):
+    with pytest.raises(SystemExit) as stop:
+        main(["report", "--help"])
+    assert stop.value.code == 0
+    out = capsys.readouterr().out
+    assert "--lang LANG [LANG ...]" in out and "--out DIR" in out
     # The command line imports no plotting library to list its commands.
     probe = subprocess.run(
         [
