@@ -10,7 +10,7 @@ PY := $(BIN)/python
 # Touched once the locked environment is installed; rebuilt when the lock or project changes.
 INSTALLED := $(VENV)/.installed
 
-.PHONY: help install lock figures test lint typecheck bench basemap notebooks lab dist clean
+.PHONY: help install lock figures report test lint typecheck bench basemap notebooks lab dist clean
 
 help: ## Show this help
 	@awk 'BEGIN {FS = ":.*## "; printf "Usage: make TARGET\n\n"} \
@@ -30,6 +30,9 @@ lock: ## Re-resolve requirements.lock from pyproject.toml (needs uv); then updat
 
 figures: $(INSTALLED) ## Regenerate every report figure (English and French) into figures/
 	$(BIN)/lanzarote-analysis figures --out figures
+
+report: $(INSTALLED) ## Write the report as one offline HTML file per language into report/
+	$(BIN)/lanzarote-analysis report --out report
 
 test: $(INSTALLED) ## Lint, type check, unit tests and doctests, notebooks (nbval), data package
 	$(BIN)/ruff check .

@@ -82,6 +82,8 @@ _LAZY: dict[str, str] = {
     "plot_party_profile": "lanzarote_analysis.plots.party_profile",
     "build_party_picker": "lanzarote_analysis.interactive.party_picker",
     "write_figures": "lanzarote_analysis.output.figure_run",
+    "explore_gap_map": "lanzarote_analysis.interactive.explorer",
+    "explore_recommendation_map": "lanzarote_analysis.interactive.explorer",
 }
 
 

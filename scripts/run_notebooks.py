@@ -6,8 +6,9 @@ Each notebook runs top to bottom in a new ``python3`` kernel of the environment 
 runs this script, with the notebook's folder as working directory. Then everything
 that changes from run to run without the analysis changing is removed or fixed:
 execution timings, widget state and widget views, kernel and language metadata, the
-nbformat version, key order and the final newline. Running the script twice gives
-identical files, so ``git diff`` after a refresh shows only what the analysis changed.
+nbformat version, key order and the final newline; cells tagged ``remove-output`` keep
+no output. Running the script twice gives identical files, so ``git diff`` after a
+refresh shows only what the analysis changed.
 """
 
 from __future__ import annotations
@@ -39,6 +40,9 @@ VOLATILE_NOTEBOOK_METADATA = ("widgets", "papermill", "execution")
 VOLATILE_CELL_METADATA = ("execution", "papermill", "ExecuteTime")
 #: Widget views point at kernel-side models that no longer exist once the kernel stops.
 WIDGET_VIEW_MIMETYPE = "application/vnd.jupyter.widget-view+json"
+#: A cell whose outputs are not stored (Jupyter Book's tag): the interactive map, a page of
+#: about 1.7 MB that no static viewer shows; the notebook says so beside the cell.
+REMOVE_OUTPUT_TAG = "remove-output"
 DEFAULT_TIMEOUT = 600
 
 
@@ -75,6 +79,8 @@ def normalise_notebook(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
             cell.pop("outputs", None)
             cell.pop("execution_count", None)
             continue
+        if REMOVE_OUTPUT_TAG in cell.metadata.get("tags", []):
+            cell.outputs = []
         for output in cell.outputs:
             output.get("data", {}).pop(WIDGET_VIEW_MIMETYPE, None)
     nbformat.validate(nb)

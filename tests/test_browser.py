@@ -4,8 +4,9 @@ A JupyterLab server on 127.0.0.1 (random free port, a token, Jupyter's configura
 runtime, data, settings and workspace folders in a temporary folder) serves copies of
 notebooks 02 and 05; headless Chromium, driven by Playwright, runs them from the menus
 ("Restart Kernel and Run All Cells"), uses the party picker, saves and reopens notebook
-05, and types three plot calls in a new notebook. It checks what a reader sees: no
-error in any cell, images that are not blank.
+05, types three plot calls in a new notebook, and points at a State on the map that
+``la.explore_gap_map()`` shows. It checks what a reader sees: no error in any cell,
+images that are not blank, a map that answers the mouse.
 
 The browser is the system's Chromium (``/usr/bin/chromium``, Debian package
 ``chromium``); nothing is downloaded. Without it the tests are skipped, saying how to
@@ -18,272 +19,49 @@ Screenshots of every step are written to the test's temporary folder, or to
 
 from __future__ import annotations
 
-import io
 import json
-import os
-import secrets
 import shutil
-import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
-import numpy as np
 import pytest
+from browser_support import (
+    BOKEH_MAP_READY,
+    RUN_TIMEOUT,
+    STEP_TIMEOUT,
+    ink,
+    locate_on_map,
+    open_notebook,
+    require_browser,
+    restart_and_run_all,
+    run_jupyterlab,
+    shown_errors,
+    wait_for_kernel,
+    wait_until_every_cell_ran,
+)
 
 from lanzarote_analysis.io.paths import NOTEBOOKS_DIR
 
 pytestmark = pytest.mark.slow
 
-CHROMIUM = Path("/usr/bin/chromium")
-#: Headless Chromium as root, on a closed network: no sandbox, GPU, QUIC or background
-#: traffic (each otherwise fills the log with refused connections).
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-INSTALL_HINT = (
-    "install Chromium to run the JupyterLab browser tests: "
-    "'sudo apt-get install chromium' (Debian, Ubuntu), which provides /usr/bin/chromium"
-)
 NOTEBOOKS = ("02-civil-society-gap-map.ipynb", "05-party-profile.ipynb")
-START_TIMEOUT = 90  # seconds for JupyterLab to answer
-RUN_TIMEOUT = 180_000  # milliseconds for a notebook to run
-STEP_TIMEOUT = 30_000  # milliseconds for one widget update or page element
-WIDGET_ERROR = "Error displaying widget"
-STDERR_MIMETYPE = "application/vnd.jupyter.stderr"
 #: A figure is not blank when this share of its pixels differs from its background.
 MIN_INK = 0.05
 
 
-def is_ci() -> bool:
-    return os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}
-
-
-def require_browser() -> None:
-    """Skip (locally) or fail (on CI) without Chromium and Playwright."""
-    problem = None
-    if not CHROMIUM.exists():
-        problem = f"Chromium not found at {CHROMIUM}"
-    else:
-        try:
-            import playwright.sync_api  # noqa: F401
-        except ImportError:
-            problem = "Playwright for Python is not installed (run 'make install')"
-    if problem:
-        message = f"{problem}: {INSTALL_HINT}"
-        if is_ci():
-            pytest.fail(f"CI=true: {message}")
-        pytest.skip(message)
-
-
-def get_free_port() -> int:
-    import socket
-
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def ink(png: bytes) -> float:
-    """Share of the pixels of an image that differ from its most common colour."""
-    from PIL import Image
-
-    pixels = np.asarray(Image.open(io.BytesIO(png)).convert("RGB")).reshape(-1, 3)
-    colours, counts = np.unique(pixels, axis=0, return_counts=True)
-    return 1.0 - counts.max() / len(pixels)
-
-
-def screenshots_dir(tmp_path_factory) -> Path:
-    folder = os.environ.get("LANZAROTE_SCREENSHOTS")
-    path = Path(folder) if folder else tmp_path_factory.getbasetemp() / "screenshots"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
-
-
 @pytest.fixture(scope="module")
-def screenshots(tmp_path_factory) -> Path:
-    return screenshots_dir(tmp_path_factory)
-
-
-@pytest.fixture(scope="module")
-def lab(tmp_path_factory):
+def lab(tmp_path_factory, screenshots):
     """A JupyterLab server on copies of the notebooks; yields (url, token, folder)."""
     require_browser()
     root = tmp_path_factory.mktemp("lab")
-    work = root / "notebooks"
-    work.mkdir()
-    for name in NOTEBOOKS:
-        shutil.copyfile(NOTEBOOKS_DIR / name, work / name)
-    settings = root / "settings"
-    for extension, plugin, values in [
-        # No "Would you like to get notified about official Jupyter news?" over the page.
-        ("apputils-extension", "notification", {"fetchNews": "false"}),
-        # A notebook opens with its kernel, as for most users, not a "Select Kernel" dialog.
-        # Every cell in the page, so that the test can scroll to any of them (JupyterLab
-        # otherwise hides the cells out of view; what a reader sees is the same).
-        (
-            "notebook-extension",
-            "tracker",
-            {"autoStartDefaultKernel": True, "windowingMode": "none"},
-        ),
-    ]:
-        folder = settings / "@jupyterlab" / extension
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / f"{plugin}.jupyterlab-settings").write_text(json.dumps(values))
-    port, token = get_free_port(), secrets.token_hex(16)
-    env = {key: value for key, value in os.environ.items() if key != "MPLBACKEND"}
-    env |= {
-        "JUPYTER_CONFIG_DIR": str(root / "config"),
-        "JUPYTER_RUNTIME_DIR": str(root / "runtime"),
-        "JUPYTER_DATA_DIR": str(root / "data"),
-    }
-    command = [
-        str(Path(sys.prefix) / "bin" / "jupyter"),
-        "lab",
-        "--no-browser",
-        "--ip=127.0.0.1",
-        f"--port={port}",
-        "--ServerApp.port_retries=0",
-        f"--IdentityProvider.token={token}",
-        f"--notebook-dir={work}",
-        f"--LabApp.user_settings_dir={settings}",
-        f"--LabApp.workspaces_dir={root / 'workspaces'}",
-        # As `make lab`: saved notebooks keep no widget view that needs this kernel.
-        "--ContentsManager.pre_save_hook=lanzarote_analysis.interactive.notebook_hooks.pre_save_hook",
-    ]
-    if os.geteuid() == 0:
-        command.append("--allow-root")
-    log_path = root / "jupyter.log"
-    with log_path.open("wb") as log:
-        server = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env)
-        url = f"http://127.0.0.1:{port}"
-        try:
-            deadline = time.monotonic() + START_TIMEOUT
-            while True:
-                try:
-                    with urllib.request.urlopen(f"{url}/api/status?token={token}", timeout=5):
-                        break
-                except (urllib.error.URLError, ConnectionError, TimeoutError):
-                    if server.poll() is not None or time.monotonic() > deadline:
-                        pytest.fail(f"JupyterLab did not start:\n{log_path.read_text()[-3000:]}")
-                    time.sleep(0.3)
-            yield url, token, work
-            # Keep the server's log beside the screenshots, to read after a failure.
-            shutil.copyfile(log_path, screenshots_dir(tmp_path_factory) / "jupyter.log")
-        finally:
-            server.terminate()
-            try:
-                server.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait(timeout=10)
-
-
-@pytest.fixture(scope="module")
-def browser(lab):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        # Playwright gives the browser a fresh, temporary profile (user data dir).
-        chromium = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
-        )
-        try:
-            yield chromium
-        finally:
-            chromium.close()
-
-
-@pytest.fixture
-def page(browser, screenshots, request):
-    context = browser.new_context(viewport={"width": 1280, "height": 1000})
-    page = context.new_page()
-    page.set_default_timeout(STEP_TIMEOUT)
-    try:
-        yield page
-    finally:
-        # The page as the test left it: what went wrong, when something did.
-        page.screenshot(path=screenshots / f"end-{request.node.name}.png")
-        context.close()
+    with run_jupyterlab(root, [NOTEBOOKS_DIR / name for name in NOTEBOOKS]) as server:
+        yield server
+        # Keep the server's log beside the screenshots, to read after a failure.
+        shutil.copyfile(root / "jupyter.log", screenshots / "jupyter.log")
 
 
 # --- What a user does --------------------------------------------------------------
-
-
-def wait_for_kernel(lab, path: str) -> None:
-    """Until the server says the kernel of ``path`` is up, idle and connected to the page.
-
-    As a user waits for "Idle" in the status bar before restarting it: a kernel
-    restarted while it is still starting leaves the page's connection broken.
-    """
-    url, token, _ = lab
-    deadline = time.monotonic() + RUN_TIMEOUT / 1000
-    while time.monotonic() < deadline:
-        with urllib.request.urlopen(f"{url}/api/sessions?token={token}", timeout=5) as answer:
-            sessions = json.load(answer)
-        kernels = [s["kernel"] for s in sessions if s["path"] == path and s.get("kernel")]
-        if kernels and all(
-            k["execution_state"] == "idle" and k["connections"] > 0 for k in kernels
-        ):
-            return
-        time.sleep(0.25)
-    pytest.fail(f"the kernel of {path} never became idle")
-
-
-def open_notebook(page, lab, name: str) -> None:
-    url, token, _ = lab
-    # reset: a fresh workspace, with no tab left open by an earlier test.
-    page.goto(f"{url}/lab/tree/{name}?token={token}&reset")
-    page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=RUN_TIMEOUT)
-    wait_for_kernel(lab, name)
-
-
-def wait_until_every_cell_ran(page) -> None:
-    """Every code cell that holds code numbered, none queued, every output drawn anew."""
-    page.wait_for_function(
-        """() => {
-            const prompts = [...document.querySelectorAll('.jp-CodeCell')]
-                .filter(cell => cell.querySelector('.cm-content')?.textContent.trim())
-                .map(cell => cell.querySelector('.jp-InputPrompt').textContent.trim());
-            return prompts.length > 0
-                && prompts.every(p => /^\\[\\d+\\]:$/.test(p))
-                && !document.querySelector('[data-stale]')
-                && document.querySelector('.jp-Notebook-ExecutionIndicator')
-                    ?.dataset.status === 'idle';
-        }""",
-        timeout=RUN_TIMEOUT,
-    )
-
-
-def restart_and_run_all(page) -> None:
-    # Mark what the stored notebook shows, so that only fresh outputs count as done.
-    page.evaluate(
-        "() => document.querySelectorAll('.jp-OutputArea-output')"
-        ".forEach(e => e.dataset.stale = '1')"
-    )
-    page.click("li.lm-MenuBar-item:has-text('Kernel')")
-    page.click("li.lm-Menu-item:has-text('Restart Kernel and Run All Cells')")
-    page.click(".jp-Dialog button:has-text('Restart')")
-    wait_until_every_cell_ran(page)
-
-
-def shown_errors(page) -> list[str]:
-    """Tracebacks, warnings on stderr and widget errors that the page shows."""
-    errors = page.locator(
-        f".jp-OutputArea-output[data-mime-type='{STDERR_MIMETYPE}']"
-    ).all_inner_texts()
-    errors += [
-        text for text in page.locator(".jp-OutputArea").all_inner_texts() if WIDGET_ERROR in text
-    ]
-    return errors
 
 
 def image_inks(page, scope, shots: Path, prefix: str) -> list[float]:
@@ -424,9 +202,43 @@ def test_a_new_notebook_shows_a_figure_for_each_plot_call(page, lab, screenshots
     assert min(inks) > MIN_INK, inks
 
 
+def test_a_notebook_cell_shows_the_map_to_explore(page, lab, screenshots):
+    import nbformat
+
+    import lanzarote_analysis as la
+
+    _, _, work = lab
+    cell = nbformat.v4.new_code_cell("import lanzarote_analysis as la\nla.explore_gap_map()")
+    nbformat.write(nbformat.v4.new_notebook(cells=[cell]), work / "explore.ipynb")
+    page.set_viewport_size({"width": 1280, "height": 1400})
+    open_notebook(page, lab, "explore.ipynb")
+    restart_and_run_all(page)
+    assert shown_errors(page) == []
+
+    # The map is drawn in the cell's output: a canvas, in the page the frame holds.
+    element = page.locator(".jp-OutputArea-output iframe")
+    element.scroll_into_view_if_needed()
+    frame = element.element_handle().content_frame()
+    frame.wait_for_function(BOKEH_MAP_READY)
+    assert frame.locator("canvas").count() >= 1
+    page.screenshot(path=screenshots / "explore-notebook.png")
+
+    # Pointing at a State shows its tooltip.
+    point = la.load_basemap().representative_point()["LVA"]
+    x, y = locate_on_map(frame, (point.x, point.y))
+    box = element.bounding_box()
+    page.mouse.move(box["x"] + x - 20, box["y"] + y - 20)
+    page.mouse.move(box["x"] + x, box["y"] + y, steps=4)
+    tooltip = frame.locator(".bk-tooltip-content").first
+    tooltip.wait_for(state="visible")
+    assert "Latvia" in tooltip.inner_text()
+    assert la.get_gap_labels("en")["both"] in tooltip.inner_text()
+    page.screenshot(path=screenshots / "explore-notebook-hover.png")
+
+
 @pytest.mark.parametrize("ci", ["", "true"])
 def test_a_missing_browser_is_skipped_locally_and_fails_on_ci(monkeypatch, tmp_path, ci):
-    monkeypatch.setattr(sys.modules[__name__], "CHROMIUM", tmp_path / "no-chromium")
+    monkeypatch.setattr(sys.modules["browser_support"], "CHROMIUM", tmp_path / "no-chromium")
     monkeypatch.setenv("CI", ci)
     expected = pytest.fail.Exception if ci else pytest.skip.Exception
     with pytest.raises(expected, match="apt-get install chromium"):

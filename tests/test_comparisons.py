@@ -42,7 +42,7 @@ from lanzarote_analysis.plots.palette import get_swatch
 LEVEL_COLOURS = {lv: get_swatch(f"level.{lv}").colour for lv in ("require", "request", "invite")}
 NOT_NAMED_COLOUR = get_swatch("rec.not_named").colour
 # Every comparison figure of the report: the registry's figures that are not maps.
-PLOTS = [spec.load_function() for spec in REPORT_FIGURES if ".maps." not in spec.function]
+PLOTS = [spec.load_function() for spec in REPORT_FIGURES if not spec.is_map]
 PLOT_IDS = [plot.__name__ for plot in PLOTS]
 
 

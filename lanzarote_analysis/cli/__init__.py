@@ -40,7 +40,7 @@ def _data_dir_option() -> argparse.ArgumentParser:
 
 #: The subcommands, in the order ``--help`` lists them. Each has a module here with
 #: ``HELP``, ``DESCRIPTION``, ``add_arguments(parser)`` and ``run(args) -> int``.
-COMMANDS = ("gaps", "validate", "figures", "profile", "export", "data", "notebooks")
+COMMANDS = ("gaps", "validate", "figures", "profile", "export", "report", "data", "notebooks")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -6,6 +6,7 @@ import argparse
 import os
 import sys
 
+from ..io.paths import DEFAULT_FIGURES_DIR
 from ..output.registry import REPORT_FIGURES, format_figure_list
 from ..vocabulary import IMAGE_FORMATS, LANGUAGES
 
@@ -23,9 +24,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Where, in which languages and formats, and which figures to build."""
     parser.add_argument(
         "--out",
-        default="figures",
+        default=DEFAULT_FIGURES_DIR,
         metavar="DIR",
-        help="output directory, created if missing (default: figures)",
+        help=f"output directory, created if missing (default: {DEFAULT_FIGURES_DIR})",
     )
     parser.add_argument(
         "--lang",

@@ -49,6 +49,9 @@ LABELS_FILE = PACKAGE_DIR / "i18n" / "labels.csv"
 NON_PARTIES_FILE = PACKAGE_DIR / "analysis" / "non_parties.csv"
 
 DESCRIPTOR_NAME = "datapackage.json"
+#: Where the commands write by default, relative to the working directory.
+DEFAULT_FIGURES_DIR = "figures"
+DEFAULT_REPORT_DIR = "report"
 BASEMAP_RELATIVE_PATH = Path("geo") / "europe_50m.gpkg"
 
 

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import LanzaroteError
 from ..i18n.labels import check_lang
+from ..io.paths import DEFAULT_FIGURES_DIR
 from ..vocabulary import IMAGE_FORMATS, LANGUAGES
 from .registry import REPORT_FIGURES, FigureSpec, _unique, get_figure_path, select_figures
 from .save import check_format, remove_stale_temporaries
@@ -183,7 +184,7 @@ def _run_tasks(
 
 
 def write_figures(
-    out_dir: str | os.PathLike[str] = "figures",
+    out_dir: str | os.PathLike[str] = DEFAULT_FIGURES_DIR,
     *,
     names: Iterable[str] | None = None,
     langs: Iterable[str] = LANGUAGES,

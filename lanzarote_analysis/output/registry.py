@@ -34,6 +34,11 @@ class FigureSpec:
     description: str
     kwargs: Mapping[str, Any] = field(default_factory=dict)
 
+    @property
+    def is_map(self) -> bool:
+        """Whether the figure is a map (its function lives in ``plots.maps``)."""
+        return self.function.startswith("lanzarote_analysis.plots.maps.")
+
     def load_function(self) -> Callable[..., Any]:
         """The plotting function, imported now."""
         module_name, _, attribute = self.function.partition(":")
