@@ -17,6 +17,8 @@ Vocabulary, one word per concept (see CONTRIBUTING.md):
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 #: Languages of every label, figure and text output.
 LANGUAGES = ("en", "fr")
 
@@ -88,3 +90,23 @@ GAP_TABLE_FORMATS = ("csv", "markdown")
 PROFILE_FORMATS = ("text", "markdown", "csv")
 #: Formats of the exported tables (``lanzarote-analysis export``).
 EXPORT_FORMATS = ("xlsx", "csv", "json")
+
+
+def check_choice(value: str, allowed: Sequence[str], *, what: str) -> str:
+    """Return ``value`` if it is one of ``allowed``, else raise ``ValueError``.
+
+    The one wording for every refused option (a language, a format, a figure), so
+    that the library and the command line say what is expected the same way.
+
+    Examples
+    --------
+    >>> check_choice("fr", LANGUAGES, what="language")
+    'fr'
+    >>> check_choice("de", LANGUAGES, what="language")
+    Traceback (most recent call last):
+    ...
+    ValueError: Unknown language 'de'; expected one of: en, fr
+    """
+    if value not in allowed:
+        raise ValueError(f"Unknown {what} {value!r}; expected one of: {', '.join(allowed)}")
+    return value

@@ -79,6 +79,16 @@ def get_free_port() -> int:
         return sock.getsockname()[1]
 
 
+def stop_process(process: subprocess.Popen) -> None:
+    """Stop a server started by a test: politely, then for good."""
+    process.terminate()
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=10)
+
+
 def ink(png: bytes) -> float:
     """Share of the pixels of an image that differ from its most common colour."""
     from PIL import Image
@@ -162,12 +172,7 @@ def run_jupyterlab(root: Path, notebooks: list[Path]) -> Iterator[tuple[str, str
                     time.sleep(0.3)
             yield url, token, work
         finally:
-            server.terminate()
-            try:
-                server.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait(timeout=10)
+            stop_process(server)
 
 
 # --- A bokeh map in a page or a frame -----------------------------------------------

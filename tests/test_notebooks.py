@@ -16,7 +16,6 @@ import os
 import re
 import secrets
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -26,6 +25,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from browser_support import get_free_port, stop_process
 
 from lanzarote_analysis.io.paths import NOTEBOOKS_DIR, PROJECT_DIR
 
@@ -205,12 +205,6 @@ def test_refreshing_a_notebook_twice_gives_identical_files(tmp_path, name):
     assert json.loads(runs[0])["nbformat"] == 4
 
 
-def get_free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def request_status(url: str) -> tuple[int, bytes]:
     try:
         with urllib.request.urlopen(url, timeout=5) as response:
@@ -267,10 +261,5 @@ def test_jupyterlab_serves_the_notebooks_behind_its_token(tmp_path):
         assert request_status(f"{base}/api/contents")[0] in {401, 403}
         assert request_status(f"{base}/api/contents?token=wrong{token}")[0] in {401, 403}
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait(timeout=10)
+        stop_process(server)
         log.close()

@@ -9,6 +9,7 @@ import sys
 from ..io.paths import DEFAULT_FIGURES_DIR
 from ..output.registry import REPORT_FIGURES, format_figure_list
 from ..vocabulary import IMAGE_FORMATS, LANGUAGES
+from .options import add_list_option, add_out_option, add_quiet_option
 
 HELP = "build the report's figures (English, French)"
 DESCRIPTION = (
@@ -22,27 +23,9 @@ DESCRIPTION = (
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Where, in which languages and formats, and which figures to build."""
-    parser.add_argument(
-        "--out",
-        default=DEFAULT_FIGURES_DIR,
-        metavar="DIR",
-        help=f"output directory, created if missing (default: {DEFAULT_FIGURES_DIR})",
-    )
-    parser.add_argument(
-        "--lang",
-        nargs="+",
-        default=list(LANGUAGES),
-        metavar="LANG",
-        help=f"languages (default: {' '.join(LANGUAGES)})",
-    )
-    parser.add_argument(
-        "--format",
-        nargs="+",
-        default=list(IMAGE_FORMATS),
-        metavar="FORMAT",
-        dest="formats",
-        help=f"formats (default: {' '.join(IMAGE_FORMATS)})",
-    )
+    add_out_option(parser, default=DEFAULT_FIGURES_DIR)
+    add_list_option(parser, "--lang", values=LANGUAGES, what="languages")
+    add_list_option(parser, "--format", values=IMAGE_FORMATS, what="formats", dest="formats")
     parser.add_argument(
         "--only", nargs="+", metavar="NAME", help="build only these figures (see --list)"
     )
@@ -56,7 +39,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="N",
         help="worker processes (default and maximum: one per available CPU; 1: no workers)",
     )
-    parser.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
+    add_quiet_option(parser, what="progress bar and no summary")
 
 
 def run(args: argparse.Namespace) -> int:

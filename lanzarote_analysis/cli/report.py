@@ -8,6 +8,7 @@ import sys
 
 from ..io.paths import DEFAULT_REPORT_DIR
 from ..vocabulary import LANGUAGES
+from .options import add_list_option, add_out_option, add_quiet_option
 
 HELP = "write the report as one HTML file per language (explore offline, print)"
 DESCRIPTION = (
@@ -22,20 +23,9 @@ DESCRIPTION = (
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Where to write, and in which languages."""
-    parser.add_argument(
-        "--out",
-        default=DEFAULT_REPORT_DIR,
-        metavar="DIR",
-        help=f"output directory, created if missing (default: {DEFAULT_REPORT_DIR})",
-    )
-    parser.add_argument(
-        "--lang",
-        nargs="+",
-        default=list(LANGUAGES),
-        metavar="LANG",
-        help=f"languages (default: {' '.join(LANGUAGES)})",
-    )
-    parser.add_argument("--quiet", action="store_true", help="no summary on standard error")
+    add_out_option(parser, default=DEFAULT_REPORT_DIR)
+    add_list_option(parser, "--lang", values=LANGUAGES, what="languages")
+    add_quiet_option(parser, what="summary on standard error")
 
 
 def run(args: argparse.Namespace) -> int:

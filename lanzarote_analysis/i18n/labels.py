@@ -9,14 +9,12 @@ import csv
 from functools import cache
 
 from ..io.paths import LABELS_FILE
-from ..vocabulary import LANGUAGES
+from ..vocabulary import LANGUAGES, check_choice
 
 
 def check_lang(lang: str) -> str:
     """Return ``lang`` if it is a supported language, else raise ``ValueError``."""
-    if lang not in LANGUAGES:
-        raise ValueError(f"Unknown language {lang!r}; expected one of: {', '.join(LANGUAGES)}")
-    return lang
+    return check_choice(lang, LANGUAGES, what="language")
 
 
 @cache

@@ -13,6 +13,7 @@ from lanzarote_analysis.i18n.typography import get_colon
 from lanzarote_analysis.io.data_package import PathLike
 from lanzarote_analysis.plots.palette import get_gap_concept
 
+from ..vocabulary import check_choice
 from .map_records import (
     _STATUS_CATEGORY,
     GAP_VIEW,
@@ -152,4 +153,4 @@ def normalise_view(view: str, views: dict[str, MapView] | list[str], *, what: st
         return key
     if key.lower() in known:
         return key.lower()
-    raise ValueError(f"Unknown {what} {view!r}; expected one of: {', '.join(known)}")
+    return check_choice(view, known, what=what)

@@ -30,7 +30,7 @@ import pandas as pd
 from ..errors import FileWriteError
 from ..i18n.labels import check_lang
 from ..io.load import PathLike
-from ..vocabulary import EXPORT_FORMATS
+from ..vocabulary import EXPORT_FORMATS, check_choice
 from .export_json import build_data_package
 from .export_tables import tabulate_export_tables
 from .export_xlsx import build_workbook
@@ -46,9 +46,7 @@ def check_export_format(fmt: str) -> str:
     >>> check_export_format("xlsx")
     'xlsx'
     """
-    if fmt not in EXPORT_FORMATS:
-        raise ValueError(f"Unknown format {fmt!r}; expected one of: {', '.join(EXPORT_FORMATS)}")
-    return fmt
+    return check_choice(fmt, EXPORT_FORMATS, what="format")
 
 
 def get_default_output(fmt: str, lang: str = "en") -> Path:

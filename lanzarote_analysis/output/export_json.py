@@ -40,7 +40,13 @@ def _derived_resources(data_dir: PathLike, lang: str) -> list[dict[str, Any]]:
         _json_field("name_en", "string", lang, None, **required),
         _json_field("name_fr", "string", lang, None, **required),
     ]
-    coverage = long["round2_coverage"].cat.categories.tolist()
+    coverage = _json_field(
+        "round2_coverage",
+        "string",
+        lang,
+        "column.round2_coverage",
+        constraints={"required": True, "enum": long["round2_coverage"].cat.categories.tolist()},
+    )
     derived_from = "Derived by lanzarote-analysis {version} from the resources {names}."
     resources = [
         {
@@ -54,13 +60,7 @@ def _derived_resources(data_dir: PathLike, lang: str) -> list[dict[str, Any]]:
             "schema": {
                 "fields": [
                     *names,
-                    _json_field(
-                        "round2_coverage",
-                        "string",
-                        lang,
-                        "column.round2_coverage",
-                        constraints={"required": True, "enum": coverage},
-                    ),
+                    coverage,
                     _json_field("lacks_involvement", "boolean", lang, "column.lacks_involvement"),
                     _json_field("lacks_financing", "boolean", lang, "column.lacks_financing"),
                     _json_field(
@@ -97,13 +97,7 @@ def _derived_resources(data_dir: PathLike, lang: str) -> list[dict[str, Any]]:
                     _json_field("level", "string", lang, "profile.column.level", **required),
                     _json_field("scope", "string", lang, "profile.column.scope", **required),
                     _json_field("theme", "string", lang, "column.theme", **required),
-                    _json_field(
-                        "round2_coverage",
-                        "string",
-                        lang,
-                        "column.round2_coverage",
-                        constraints={"required": True, "enum": coverage},
-                    ),
+                    coverage,
                     _json_field("is_addressed", "boolean", lang, "column.is_addressed"),
                     _json_field("is_named", "boolean", lang, "column.is_named", **required),
                     _json_field("source", "string", lang, "profile.column.source", **required),

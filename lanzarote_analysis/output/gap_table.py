@@ -10,7 +10,7 @@ import pandas as pd
 from ..analysis.gaps import compute_civil_society_gaps, get_gap_labels
 from ..i18n.labels import check_lang, get_labels
 from ..io.load import PathLike
-from ..vocabulary import GAP_TABLE_FORMATS
+from ..vocabulary import GAP_TABLE_FORMATS, check_choice
 
 GAP_TABLE_COLUMNS = ("iso3", "name", "lacks_involvement", "lacks_financing", "gap")
 
@@ -36,6 +36,7 @@ def format_gap_table(data_dir: PathLike = None, *, fmt: str = "csv", lang: str =
     >>> print(format_gap_table().splitlines()[1])
     ALB,Albania,true,true,both
     """
+    check_choice(fmt, GAP_TABLE_FORMATS, what="format")
     table = build_gap_table(data_dir, lang=lang)
     if fmt == "csv":
         out = io.StringIO()
@@ -53,22 +54,21 @@ def format_gap_table(data_dir: PathLike = None, *, fmt: str = "csv", lang: str =
                 ]
             )
         return out.getvalue()
-    if fmt == "markdown":
-        headers = get_labels("column", lang)
-        words = get_labels("value", lang)
-        gap_labels = get_gap_labels(lang)
-        lines = [
-            "| " + " | ".join(headers[c] for c in GAP_TABLE_COLUMNS) + " |",
-            "|" + "|".join("---" for _ in GAP_TABLE_COLUMNS) + "|",
+    # Markdown.
+    headers = get_labels("column", lang)
+    words = get_labels("value", lang)
+    gap_labels = get_gap_labels(lang)
+    lines = [
+        "| " + " | ".join(headers[c] for c in GAP_TABLE_COLUMNS) + " |",
+        "|" + "|".join("---" for _ in GAP_TABLE_COLUMNS) + "|",
+    ]
+    for row in table.itertuples(index=False):
+        cells = [
+            row.iso3,
+            row.name,
+            _flag(row.lacks_involvement, words),
+            _flag(row.lacks_financing, words),
+            gap_labels[row.gap],
         ]
-        for row in table.itertuples(index=False):
-            cells = [
-                row.iso3,
-                row.name,
-                _flag(row.lacks_involvement, words),
-                _flag(row.lacks_financing, words),
-                gap_labels[row.gap],
-            ]
-            lines.append("| " + " | ".join(cells) + " |")
-        return "\n".join(lines) + "\n"
-    raise ValueError(f"Unknown format {fmt!r}; expected one of: {', '.join(GAP_TABLE_FORMATS)}")
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"

@@ -13,7 +13,7 @@ from ..analysis.profile import (
 )
 from ..i18n.labels import check_lang, get_label, get_labels
 from ..i18n.typography import get_colon
-from ..vocabulary import PROFILE_FORMATS
+from ..vocabulary import PROFILE_FORMATS, check_choice
 
 #: Labels up to this length have their values aligned in the text format.
 ALIGNED_LABEL_WIDTH = 40
@@ -139,10 +139,5 @@ def format_party_profile(profile: PartyProfile, *, lang: str = "en", fmt: str = 
     ['recommendation', 'VII-2', 'request', 'listed', 'addressed']
     """
     check_lang(lang)
-    if fmt == "text":
-        return _format_text(profile, lang)
-    if fmt == "markdown":
-        return _format_markdown(profile, lang)
-    if fmt == "csv":
-        return _format_csv(profile, lang)
-    raise ValueError(f"Unknown format {fmt!r}; expected one of: {', '.join(PROFILE_FORMATS)}")
+    formatters = {"text": _format_text, "markdown": _format_markdown, "csv": _format_csv}
+    return formatters[check_choice(fmt, PROFILE_FORMATS, what="format")](profile, lang)

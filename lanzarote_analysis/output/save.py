@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import FileWriteError
 from ..plots.theme import theme
-from ..vocabulary import IMAGE_FORMATS
+from ..vocabulary import IMAGE_FORMATS, check_choice
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -58,9 +58,7 @@ def check_format(fmt: str) -> str:
     >>> check_format("svg")
     'svg'
     """
-    if fmt not in IMAGE_FORMATS:
-        raise ValueError(f"Unknown format {fmt!r}; expected one of: {', '.join(IMAGE_FORMATS)}")
-    return fmt
+    return check_choice(fmt, IMAGE_FORMATS, what="format")
 
 
 def _create_temporary(target: Path) -> tuple[int, Path]:

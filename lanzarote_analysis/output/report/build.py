@@ -30,14 +30,24 @@ from ..export import get_default_output
 from ..export_tables import tabulate_export_tables
 from ..export_xlsx import build_workbook
 from .downloads import Download, read_citation, read_data_downloads
-from .parts import DATA_ID, FIGURES_ID, HEADLINE_ID, PARTIES_ID, SOURCES_ID, TABLE_ID, ReportParts
+from .parts import (
+    DATA_ID,
+    FIGURES_ID,
+    HEADLINE_ID,
+    MAP_SECTION_ID,
+    PARTIES_ID,
+    SOURCES_ID,
+    TABLE_ID,
+    ReportParts,
+)
 from .sections import (
-    _figure,
     render_data,
+    render_figure,
     render_figures,
     render_gap_table,
     render_headline,
     render_parties,
+    render_section,
     render_sources,
 )
 from .svg import get_comparison_specs, get_printed_map_spec, render_svg_figure
@@ -94,15 +104,16 @@ def render_report(report: ReportParts, *, data_dir: PathLike = None) -> str:
     alternative = (
         f'<p><a href="#{TABLE_ID}">{escape(label("report.map.alternative", lang))}</a></p>'
     )
-    map_section = (
-        f'<section id="lz-map-section" aria-labelledby="lz-map-section-title">'
-        f'<h2 id="lz-map-section-title">{escape(label("report.map.heading", lang))}</h2>'
+    map_section = render_section(
+        MAP_SECTION_ID,
+        "report.map.heading",
+        lang,
         f"{render_map_block(parts, heading_level=3, alternative=alternative)}"
-        f'<div class="lz-print-only">{_figure(report.printed_map)}</div></section>'
+        f'<div class="lz-print-only">{render_figure(report.printed_map)}</div>',
     )
     contents = [
         (HEADLINE_ID, "report.headline.heading"),
-        ("lz-map-section", "report.map.heading"),
+        (MAP_SECTION_ID, "report.map.heading"),
         (TABLE_ID, "report.table.heading"),
         (FIGURES_ID, "report.figures.heading"),
         (PARTIES_ID, "report.parties.heading"),

@@ -10,6 +10,7 @@ from .svg import SvgFigure
 
 TABLE_ID = "lz-table"
 HEADLINE_ID = "lz-headline"
+MAP_SECTION_ID = "lz-map-section"
 FIGURES_ID = "lz-figures"
 PARTIES_ID = "lz-parties"
 SOURCES_ID = "lz-sources"

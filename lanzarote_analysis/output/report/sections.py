@@ -27,8 +27,16 @@ from .svg import SvgFigure
 # Sections ------------------------------------------------------------------------------------
 
 
-def _heading(element_id: str, key: str, lang: str) -> str:
-    return f'<h2 id="{element_id}-title">{escape(la.get_label(key, lang))}</h2>'
+def render_section(
+    element_id: str, heading_key: str, lang: str, body: str, *, css_class: str = ""
+) -> str:
+    """A top-level section of the page, labelled by its heading (for screen readers)."""
+    attribute = f' class="{css_class}"' if css_class else ""
+    return (
+        f'<section id="{element_id}"{attribute} aria-labelledby="{element_id}-title">'
+        f'<h2 id="{element_id}-title">{escape(la.get_label(heading_key, lang))}</h2>'
+        f"{body}</section>"
+    )
 
 
 def render_headline(lang: str, data_dir: PathLike) -> str:
@@ -57,11 +65,8 @@ def render_headline(lang: str, data_dir: PathLike) -> str:
     if is_implied and monitored is not None:
         text = la.get_label("report.headline.implied_note", lang)
         note = f'<p class="lz-muted">{escape(text.format(denominator=int(monitored)))}</p>'
-    return (
-        f'<section id="{HEADLINE_ID}" aria-labelledby="{HEADLINE_ID}-title">'
-        f"{_heading(HEADLINE_ID, 'report.headline.heading', lang)}"
-        f'<ul class="lz-headline">{"".join(items)}</ul>{note}</section>'
-    )
+    body = f'<ul class="lz-headline">{"".join(items)}</ul>{note}'
+    return render_section(HEADLINE_ID, "report.headline.heading", lang, body)
 
 
 def render_gap_table(parts: MapParts) -> str:
@@ -99,27 +104,23 @@ def render_gap_table(parts: MapParts) -> str:
             f"<td>{render_swatch(get_gap_concept(record['gap']))}{escape(record['gap_label'])}</td>"
             f"{cells}<td>{len(profile.practices)}</td></tr>"
         )
-    return (
-        f'<section id="{TABLE_ID}" aria-labelledby="{TABLE_ID}-title">'
-        f"{_heading(TABLE_ID, 'report.table.heading', lang)}"
+    body = (
         f'<div class="lz-table-wrap"><table><caption>'
         f"{escape(la.get_label('report.table.caption', lang))}</caption>"
-        f"<thead><tr>{header}</tr></thead><tbody>{''.join(rows)}</tbody></table></div></section>"
+        f"<thead><tr>{header}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
     )
+    return render_section(TABLE_ID, "report.table.heading", lang, body)
 
 
-def _figure(figure: SvgFigure, *, css_class: str = "") -> str:
+def render_figure(figure: SvgFigure, *, css_class: str = "") -> str:
     attribute = f' class="{css_class}"' if css_class else ""
     return f'<figure id="figure-{escape(figure.name)}"{attribute}>{figure.svg}</figure>'
 
 
 def render_figures(report: ReportParts) -> str:
     """The comparison figures, as drawn for ``figures/``."""
-    return (
-        f'<section id="{FIGURES_ID}" aria-labelledby="{FIGURES_ID}-title">'
-        f"{_heading(FIGURES_ID, 'report.figures.heading', report.lang)}"
-        f"{''.join(_figure(figure) for figure in report.comparisons)}</section>"
-    )
+    body = "".join(render_figure(figure) for figure in report.comparisons)
+    return render_section(FIGURES_ID, "report.figures.heading", report.lang, body)
 
 
 def render_parties(parts: MapParts) -> str:
@@ -135,10 +136,7 @@ def render_parties(parts: MapParts) -> str:
             f"{escape(la.get_label('report.back_to_table', lang))}</a></p>"
         )
         sections.append(render_party_section(profile, lang=lang, links=links))
-    return (
-        f'<section id="{PARTIES_ID}" aria-labelledby="{PARTIES_ID}-title">'
-        f"{_heading(PARTIES_ID, 'report.parties.heading', lang)}{''.join(sections)}</section>"
-    )
+    return render_section(PARTIES_ID, "report.parties.heading", lang, "".join(sections))
 
 
 def render_sources(report: ReportParts, data_dir: PathLike) -> str:
@@ -168,11 +166,8 @@ def render_sources(report: ReportParts, data_dir: PathLike) -> str:
             f"<p>{escape(la.get_label('report.citation.text', lang))}</p>"
             f'<pre lang="en">{escape(report.citation.data.decode("utf-8"))}</pre>'
         )
-    return (
-        f'<section id="{SOURCES_ID}" aria-labelledby="{SOURCES_ID}-title">'
-        f"{_heading(SOURCES_ID, 'report.sources.heading', lang)}<ul>{''.join(items)}</ul>"
-        f"{citation}</section>"
-    )
+    body = f"<ul>{''.join(items)}</ul>{citation}"
+    return render_section(SOURCES_ID, "report.sources.heading", lang, body)
 
 
 def render_data(report: ReportParts) -> str:
@@ -187,11 +182,12 @@ def render_data(report: ReportParts) -> str:
         for download in files
     )
     columns = la.get_labels("report.data.column", lang)
-    return (
-        f'<section id="{DATA_ID}" class="lz-downloads" aria-labelledby="{DATA_ID}-title">'
-        f"{_heading(DATA_ID, 'report.data.heading', lang)}"
-        f"<p>{escape(la.get_label('report.data.text', lang))}</p>"
-        f'<div class="lz-table-wrap"><table><thead><tr>'
-        + "".join(f'<th scope="col">{escape(columns[c])}</th>' for c in ("file", "size", "sha256"))
-        + f"</tr></thead><tbody>{rows}</tbody></table></div></section>"
+    header = "".join(
+        f'<th scope="col">{escape(columns[c])}</th>' for c in ("file", "size", "sha256")
     )
+    body = (
+        f"<p>{escape(la.get_label('report.data.text', lang))}</p>"
+        f'<div class="lz-table-wrap"><table><thead><tr>{header}</tr></thead>'
+        f"<tbody>{rows}</tbody></table></div>"
+    )
+    return render_section(DATA_ID, "report.data.heading", lang, body, css_class="lz-downloads")
