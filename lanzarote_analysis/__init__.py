@@ -73,6 +73,7 @@ _PUBLIC_NAMES = {
     ),
     "lanzarote_analysis.output.export": ("export_tables",),
     "lanzarote_analysis.output.profile_text": ("format_party_profile",),
+    "lanzarote_analysis.plots.palette": ("get_colours",),
     "lanzarote_analysis.vocabulary": ("GAP_CATEGORIES",),
 }
 _LAZY: dict[str, str] = {

@@ -28,7 +28,7 @@ from lanzarote_analysis.output.figure_run import build_figure
 from lanzarote_analysis.output.registry import REPORT_FIGURES
 from lanzarote_analysis.plots import palette
 from lanzarote_analysis.plots.party_profile import plot_party_profile
-from lanzarote_analysis.vocabulary import GAP_CATEGORIES, LANGUAGES
+from lanzarote_analysis.vocabulary import GAP_CATEGORIES, LANGUAGES, LEVEL_VALUES
 
 #: Smallest CIE76 colour difference between two swatches: in normal vision, and once
 #: simulated for deuteranopia and protanopia (Machado et al. 2009, severity 1).
@@ -268,3 +268,17 @@ def test_the_check_finds_a_colour_with_two_meanings():
             check_figure(fig, "en")
     finally:
         plt.close(fig)
+
+
+def test_get_colours_gives_notebook_plots_the_report_colours():
+    get_colours, get_swatch = palette.get_colours, palette.get_swatch
+    levels = get_colours("level")
+    assert set(levels) == set(LEVEL_VALUES)
+    assert all(levels[v] == get_swatch(f"level.{v}").colour for v in LEVEL_VALUES)
+    # Every gap category has its colour, the two coverage categories as drawn on maps.
+    gaps = get_colours("gap")
+    assert list(gaps) == list(GAP_CATEGORIES)
+    assert gaps["not_covered"] == get_swatch("coverage.not_covered").colour
+    assert gaps["both"] != gaps["none"]
+    with pytest.raises(KeyError, match="expected one of"):
+        get_colours("levels")

@@ -50,7 +50,8 @@ REPORT_FIGURES: tuple[FigureSpec, ...] = (
     FigureSpec(
         "gap_map",
         "lanzarote_analysis.plots.maps.gap_map:plot_gap_map",
-        "Map: the Parties named by VII-1 (involvement) and VII-2 (financing), every State",
+        "Map: the Parties named by VII-1 (involvement) and VII-2 (financing), every State; "
+        "microstates and Luxembourg as markers, coverage unconfirmed hatched",
     ),
     FigureSpec(
         "rec_VII-1_map",
@@ -72,27 +73,31 @@ REPORT_FIGURES: tuple[FigureSpec, ...] = (
     FigureSpec(
         "addressees_by_recommendation",
         "lanzarote_analysis.plots.addressees_by_recommendation:plot_addressees_by_recommendation",
-        "Bars: how many Parties each recommendation addresses (43 for all Parties), by level",
+        "Bars: how many Parties each recommendation addresses, by level: those its footnote "
+        "names, or the 43 monitored (the one our sources do not name hatched)",
     ),
     FigureSpec(
         "gap_overlap",
         "lanzarote_analysis.plots.gap_overlap:plot_gap_overlap",
-        "Venn diagram: Parties named by VII-1 (involvement), VII-2 (financing) or both",
+        "Venn diagram: Parties named by VII-1 (involvement), VII-2 (financing) or both, by name",
     ),
     FigureSpec(
         "gaps_by_group",
         "lanzarote_analysis.plots.gaps_by_group:plot_gaps_by_group",
-        "Stacked bars: Parties named by VII-1 and VII-2, by EU membership and UN sub-region",
+        "Stacked bars: Parties named by VII-1 and VII-2 among EU members and non-members "
+        "(March 2022) and by UN M49 sub-region",
     ),
     FigureSpec(
         "practices_vs_gaps",
         "lanzarote_analysis.plots.practices_vs_gaps:plot_practices_vs_gaps",
-        "Dots: Parties cited for promising practices, and whether VII-1 or VII-2 names them",
+        "Dots: Parties cited for a promising practice or a children's-rights body, and whether "
+        "VII-1 or VII-2 also names them",
     ),
     FigureSpec(
         "indicators",
         "lanzarote_analysis.plots.indicators:plot_indicators",
-        "Bars: key figures of the factsheet, as Parties out of the 43 monitored",
+        "Bars: the factsheet's headline figures, as Parties out of the 43 monitored (an implied "
+        '"of 43" is marked as such)',
     ),
 )
 
@@ -116,8 +121,8 @@ def format_figure_table(registry: Sequence[FigureSpec] = REPORT_FIGURES) -> str:
 
     Examples
     --------
-    >>> print(format_figure_table().splitlines()[2])
-    | `gap_map` | Map: the Parties named by VII-1 (involvement) and VII-2 (financing), every State |
+    >>> print(format_figure_table().splitlines()[3])
+    | `rec_VII-1_map` | Map: Parties that VII-1 requires to involve civil society in prevention |
     """
     lines = ["| name | shows |", "|---|---|"]
     lines += [f"| `{spec.name}` | {spec.description} |" for spec in registry]

@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ..vocabulary import GAP_CATEGORIES
+
 #: Structural colours: text, frames, sea and borders. They carry no data, so the
 #: palette below never uses them.
 TEXT_COLOUR = "#222222"
@@ -109,6 +111,36 @@ def get_swatch(concept: str) -> Swatch:
         return PALETTE[concept]
     except KeyError:
         raise KeyError(f"No concept {concept!r} in palette.PALETTE") from None
+
+
+def get_colours(family: str) -> dict[str, str]:
+    """Value → colour of one family of concepts, for pandas' and seaborn's ``palette=``.
+
+    So that a plot made in a notebook colours the levels (``"level"``), the gap
+    categories (``"gap"``, all of ``GAP_CATEGORIES``) or the coverage (``"coverage"``)
+    as the report does, e.g. ``sns.countplot(..., hue="level",
+    palette=la.get_colours("level"))``. Hatches are not colours: the unconfirmed
+    coverage is white here, and hatched only in the package's own figures.
+
+    Examples
+    --------
+    >>> get_colours("level")
+    {'require': '#08306B', 'request': '#4292C6', 'invite': '#C6DBEF'}
+    >>> get_colours("gap")["unconfirmed"]
+    '#FFFFFF'
+    """
+    if family == "gap":  # the two coverage categories are drawn as coverage
+        return {c: get_swatch(get_gap_concept(c)).colour for c in GAP_CATEGORIES}
+    prefix = f"{family}."
+    colours = {
+        concept.removeprefix(prefix): swatch.colour
+        for concept, swatch in PALETTE.items()
+        if concept.startswith(prefix)
+    }
+    if not colours:
+        families = sorted({concept.partition(".")[0] for concept in PALETTE})
+        raise KeyError(f"No family {family!r} in palette.PALETTE; expected one of: {families}")
+    return colours
 
 
 def get_gap_concept(category: str) -> str:
