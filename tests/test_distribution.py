@@ -214,6 +214,9 @@ def test_sdist_and_wheel_carry_the_data_and_the_notebooks(installed):
         "lanzarote_analysis/analysis/non_parties.csv",
     }
     assert package_csv <= names
+    # The citation the report offers: a copy of the root's CITATION.cff, not a link.
+    citation = zipfile.ZipFile(wheel).read("lanzarote_analysis/CITATION.cff")
+    assert citation == (PROJECT_DIR / "CITATION.cff").read_bytes()
     (sdist,) = wheel.parent.glob("*.tar.gz")
     with tarfile.open(sdist) as archive:
         members = {name.split("/", 1)[1] for name in archive.getnames() if "/" in name}
@@ -279,6 +282,17 @@ def test_installed_export_is_the_repository_export(installed, tmp_path):
     made = installed["work"] / "lanzarote-analysis-tables.fr.xlsx"
     (expected,) = export_tables(tmp_path / "tables.xlsx", lang="fr")
     assert made.read_bytes() == expected.read_bytes()
+
+
+@pytest.mark.slow
+def test_installed_report_is_the_repository_report(installed):
+    # Bokeh is a runtime dependency: the explorer and the report need no extra.
+    from lanzarote_analysis.output.report.build import build_html_report
+
+    cli(installed, "report", "--lang", "fr", "--out", "report", "--quiet")
+    made = (installed["work"] / "report" / "report.fr.html").read_text(encoding="utf-8")
+    assert made == build_html_report(lang="fr")
+    assert "CITATION.cff" in made  # the citation travels with the wheel
 
 
 @pytest.mark.slow

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from lanzarote_analysis.errors import DataValidationError, LanzaroteError, Problem
 from lanzarote_analysis.io.data_package import _digest, load_data_package
 from lanzarote_analysis.io.files import read_data_file
-from lanzarote_analysis.io.paths import DESCRIPTOR_NAME, PROJECT_DIR, get_data_dir
+from lanzarote_analysis.io.paths import CITATION_FILE, DESCRIPTOR_NAME, get_data_dir
 
 #: Media types of the files a report embeds, by suffix.
 MEDIA_TYPES = {
@@ -25,7 +25,6 @@ MEDIA_TYPES = {
     ".cff": "text/plain;charset=utf-8",
     ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
-CITATION_FILE = PROJECT_DIR / "CITATION.cff"
 
 
 class DataChangedError(LanzaroteError):
@@ -88,7 +87,7 @@ def read_data_downloads(data_dir=None, *, digest: str) -> list[Download]:
 
 
 def read_citation() -> Download | None:
-    """``CITATION.cff`` of the project, or ``None`` where it is not installed."""
+    """``CITATION.cff`` of the project (in the clone and in the wheel), or ``None``."""
     try:
         return Download(CITATION_FILE.name, CITATION_FILE.read_bytes())
     except FileNotFoundError:
