@@ -57,6 +57,7 @@ _PUBLIC_NAMES = {
         "LanzaroteError",
         "NotAPartyError",
         "Problem",
+        "UnknownChoiceError",
         "UnknownPartyError",
     ),
     "lanzarote_analysis.i18n.labels": ("get_label", "get_labels"),

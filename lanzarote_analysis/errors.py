@@ -75,6 +75,10 @@ class ConfigurationError(LanzaroteError, ValueError):
     """A setting that cannot be used, such as an empty ``LANZAROTE_DATA_DIR``."""
 
 
+class UnknownChoiceError(LanzaroteError, ValueError):
+    """An option the package does not know: a language, a format, a figure, a view."""
+
+
 class FileWriteError(LanzaroteError, OSError):
     """A file that could not be written, naming the file and the reason.
 

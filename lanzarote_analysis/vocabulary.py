@@ -19,6 +19,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from .errors import UnknownChoiceError
+
 #: Languages of every label, figure and text output.
 LANGUAGES = ("en", "fr")
 
@@ -93,7 +95,7 @@ EXPORT_FORMATS = ("xlsx", "csv", "json")
 
 
 def check_choice(value: str, allowed: Sequence[str], *, what: str) -> str:
-    """Return ``value`` if it is one of ``allowed``, else raise ``ValueError``.
+    """Return ``value`` if it is one of ``allowed``, else raise ``UnknownChoiceError``.
 
     The one wording for every refused option (a language, a format, a figure), so
     that the library and the command line say what is expected the same way.
@@ -105,8 +107,8 @@ def check_choice(value: str, allowed: Sequence[str], *, what: str) -> str:
     >>> check_choice("de", LANGUAGES, what="language")
     Traceback (most recent call last):
     ...
-    ValueError: Unknown language 'de'; expected one of: en, fr
+    lanzarote_analysis.errors.UnknownChoiceError: Unknown language 'de'; expected one of: en, fr
     """
     if value not in allowed:
-        raise ValueError(f"Unknown {what} {value!r}; expected one of: {', '.join(allowed)}")
+        raise UnknownChoiceError(f"Unknown {what} {value!r}; expected one of: {', '.join(allowed)}")
     return value

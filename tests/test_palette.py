@@ -22,6 +22,7 @@ from matplotlib.lines import Line2D
 from matplotlib.markers import MarkerStyle
 from matplotlib.patches import Patch
 
+from lanzarote_analysis import errors as la_errors
 from lanzarote_analysis.i18n.labels import get_label
 from lanzarote_analysis.io.paths import PROJECT_DIR
 from lanzarote_analysis.output.figure_run import build_figure
@@ -280,5 +281,5 @@ def test_get_colours_gives_notebook_plots_the_report_colours():
     assert list(gaps) == list(GAP_CATEGORIES)
     assert gaps["not_covered"] == get_swatch("coverage.not_covered").colour
     assert gaps["both"] != gaps["none"]
-    with pytest.raises(KeyError, match="expected one of"):
+    with pytest.raises(la_errors.UnknownChoiceError, match="expected one of: coverage, gap"):
         get_colours("levels")

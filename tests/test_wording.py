@@ -267,3 +267,17 @@ def test_vii6_summary_keeps_every_part_of_the_recommendation():
         "children's views are taken into account",
     ):
         assert part in FACTSHEET and part in summary, part
+
+
+def test_a_recommendation_is_addressed_never_applies_or_is_received(strings):
+    # CONTRIBUTING's vocabulary: one word for the relation, in every language.
+    other_words = re.compile(
+        r"\bappl(?:y|ies|ied)\s+to\b|\breceiv\w*\s+(?:by|the|a|an|recommendations?)\b"
+        r"|s[’']appliqu|\breçu\w*\s+(?:la|une|les|des)\s+recommandation",
+        re.IGNORECASE,
+    )
+    said = {where: other_words.findall(text) for where, text in strings.items()}
+    said = {where: words for where, words in said.items() if words}
+    assert not said, said
+    assert other_words.search("which recommendation applies to which Party")
+    assert not other_words.search("the factsheet's text as received, unedited")

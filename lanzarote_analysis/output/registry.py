@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import LanzaroteError
+from ..errors import UnknownChoiceError
 
 
-class UnknownFigureError(LanzaroteError, ValueError):
+class UnknownFigureError(UnknownChoiceError):
     """A figure name that is not in the registry."""
 
 
@@ -50,8 +50,7 @@ REPORT_FIGURES: tuple[FigureSpec, ...] = (
     FigureSpec(
         "gap_map",
         "lanzarote_analysis.plots.maps.gap_map:plot_gap_map",
-        "Map: the Parties named by VII-1 (involvement) and VII-2 (financing), every State; "
-        "microstates and Luxembourg as markers, coverage unconfirmed hatched",
+        "Map: Parties named by VII-1 and VII-2, every State; unconfirmed coverage hatched",
     ),
     FigureSpec(
         "rec_VII-1_map",
@@ -68,36 +67,32 @@ REPORT_FIGURES: tuple[FigureSpec, ...] = (
     FigureSpec(
         "recommendation_matrix",
         "lanzarote_analysis.plots.recommendation_matrix:plot_recommendation_matrix",
-        "Matrix: which recommendation (VII-1 to VII-7) applies to which Party, by level",
+        "Matrix: the level of each recommendation (VII-1 to VII-7) addressed to each Party",
     ),
     FigureSpec(
         "addressees_by_recommendation",
         "lanzarote_analysis.plots.addressees_by_recommendation:plot_addressees_by_recommendation",
-        "Bars: how many Parties each recommendation addresses, by level: those its footnote "
-        "names, or the 43 monitored (the one our sources do not name hatched)",
+        "Bars: Parties each recommendation addresses, by level (43 for all, 1 unconfirmed)",
     ),
     FigureSpec(
         "gap_overlap",
         "lanzarote_analysis.plots.gap_overlap:plot_gap_overlap",
-        "Venn diagram: Parties named by VII-1 (involvement), VII-2 (financing) or both, by name",
+        "Venn diagram: Parties named by VII-1 (involvement), VII-2 (financing) or both",
     ),
     FigureSpec(
         "gaps_by_group",
         "lanzarote_analysis.plots.gaps_by_group:plot_gaps_by_group",
-        "Stacked bars: Parties named by VII-1 and VII-2 among EU members and non-members "
-        "(March 2022) and by UN M49 sub-region",
+        "Stacked bars: Parties named by VII-1 and VII-2, by EU membership and UN sub-region",
     ),
     FigureSpec(
         "practices_vs_gaps",
         "lanzarote_analysis.plots.practices_vs_gaps:plot_practices_vs_gaps",
-        "Dots: Parties cited for a promising practice or a children's-rights body, and whether "
-        "VII-1 or VII-2 also names them",
+        "Dots: Parties cited for promising practices, and whether VII-1 or VII-2 names them",
     ),
     FigureSpec(
         "indicators",
         "lanzarote_analysis.plots.indicators:plot_indicators",
-        "Bars: the factsheet's headline figures, as Parties out of the 43 monitored (an implied "
-        '"of 43" is marked as such)',
+        "Bars: the factsheet's headline figures, as Parties out of the 43 monitored",
     ),
 )
 

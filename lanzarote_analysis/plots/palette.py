@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..vocabulary import GAP_CATEGORIES
+from ..vocabulary import GAP_CATEGORIES, check_choice
 
 #: Structural colours: text, frames, sea and borders. They carry no data, so the
 #: palette below never uses them.
@@ -131,16 +131,13 @@ def get_colours(family: str) -> dict[str, str]:
     """
     if family == "gap":  # the two coverage categories are drawn as coverage
         return {c: get_swatch(get_gap_concept(c)).colour for c in GAP_CATEGORIES}
-    prefix = f"{family}."
-    colours = {
+    families = sorted({concept.partition(".")[0] for concept in PALETTE})
+    prefix = f"{check_choice(family, families, what='palette family')}."
+    return {
         concept.removeprefix(prefix): swatch.colour
         for concept, swatch in PALETTE.items()
         if concept.startswith(prefix)
     }
-    if not colours:
-        families = sorted({concept.partition(".")[0] for concept in PALETTE})
-        raise KeyError(f"No family {family!r} in palette.PALETTE; expected one of: {families}")
-    return colours
 
 
 def get_gap_concept(category: str) -> str:
