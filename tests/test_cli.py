@@ -80,6 +80,24 @@ def test_help_explains_every_command(command):
             assert name in result.stdout
 
 
-def test_unknown_option_is_a_usage_error():
-    result = run("gaps", "--lang", "de")
-    assert result.returncode == 2 and "invalid choice" in result.stderr
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (("gaps", "--lang", "de"), "error: Unknown language 'de'; expected one of: en, fr"),
+        (("gaps", "--format", "xml"), "error: Unknown format 'xml'; expected one of: csv"),
+        (("profile", "Malta", "--lang", "de"), "error: Unknown language 'de'"),
+        (("profile", "Malta", "--format", "xml"), "error: Unknown format 'xml'"),
+        (("export", "--format", "ods"), "error: Unknown format 'ods'"),
+        (("figures", "--lang", "de"), "error: Unknown language 'de'; expected one of: en, fr"),
+        (("report", "--lang", "de"), "error: Unknown language 'de'; expected one of: en, fr"),
+    ],
+)
+def test_every_command_refuses_an_unknown_option_value_in_the_same_words(args, expected):
+    result = run(*args)
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr.startswith(expected), result.stderr
+
+
+def test_an_unknown_option_is_a_usage_error():
+    result = run("gaps", "--colour", "red")
+    assert result.returncode == 2 and "unrecognized arguments" in result.stderr

@@ -228,6 +228,15 @@ def test_an_unknown_name_lists_every_valid_name(capsys, tmp_path):
     assert all(spec.name in err for spec in REPORT_FIGURES)
 
 
+def test_bad_data_writes_nothing_not_even_the_folder(tmp_path, data_copy, capsys):
+    (data_copy / "parties.csv").write_text("iso3\n", encoding="utf-8")
+    out = tmp_path / "figures"
+    args = ["figures", "--only", "indicators", "--out", str(out), "--data-dir", str(data_copy)]
+    assert main(args) == 1
+    assert "parties.csv" in capsys.readouterr().err
+    assert not out.exists()
+
+
 def test_an_uncreatable_output_directory_exits_1(tmp_path, capsys):
     blocker = tmp_path / "a-file"
     blocker.write_text("not a directory")

@@ -265,7 +265,10 @@ def test_json_tables_are_the_data_and_the_derived_tables(package_file):
         (["--lang", "de"], "Unknown language 'de'; expected one of: en, fr"),
         (["--out", "not-a-folder/t.xlsx"], "Cannot create output directory not-a-folder"),
         (["--out", ""], "The output path is empty"),
-        (["--out", "."], "it is a folder; --format xlsx writes a file"),
+        (["--format", "xlsx", "--out", "."], "it is a folder; --format xlsx writes a file"),
+        (["--out", "t"], "Cannot tell the format from 't'; expected a name ending in .xlsx"),
+        (["--out", "t.json", "--format", "xlsx"], "names a .json file but the format is xlsx"),
+        (["--out", "t.xlsx", "--format", "csv"], "names a .xlsx file but the format is csv"),
         (["--format", "csv", "--out", "not-a-folder"], "Cannot create output directory"),
     ],
 )
@@ -277,6 +280,16 @@ def test_bad_input_is_one_line_and_exit_1(tmp_path, monkeypatch, capsys, args, m
     assert stderr.startswith("error: ") and message in stderr, stderr
     assert len(stderr.strip().splitlines()) == 1
     assert sorted(p.name for p in tmp_path.iterdir()) == ["not-a-folder"]
+
+
+@pytest.mark.parametrize("name", ["tables.json", "TABLES.JSON", "tables.xlsx"])
+def test_the_format_follows_the_file_named(tmp_path, name):
+    assert main(["export", "--out", str(tmp_path / name)]) == 0
+    data = (tmp_path / name).read_bytes()
+    if name.lower().endswith(".json"):
+        assert json.loads(data)["resources"]
+    else:
+        assert zipfile.is_zipfile(tmp_path / name)
 
 
 def test_an_existing_file_is_replaced_whole(tmp_path):

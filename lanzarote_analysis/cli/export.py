@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from ..vocabulary import EXPORT_FORMATS, LANGUAGES
+from .options import add_choice_option
 
 HELP = "the tables for report authors: a spreadsheet, CSV files or a data package"
 DESCRIPTION = (
@@ -20,22 +21,16 @@ DESCRIPTION = (
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """The format, the language and where to write.
-
-    Formats and languages are checked when the command runs, not by argparse: a wrong
-    value is a one-line error with exit status 1, like every other bad input.
-    """
-    parser.add_argument(
+    """The format, the language and where to write."""
+    add_choice_option(
+        parser,
         "--format",
-        default="xlsx",
-        metavar="FORMAT",
-        help=f"{', '.join(EXPORT_FORMATS)} (default: xlsx)",
+        values=EXPORT_FORMATS,
+        default=None,
+        what="default: the --out file's extension, else xlsx",
     )
-    parser.add_argument(
-        "--lang",
-        default="en",
-        metavar="LANG",
-        help=f"language of headers and labels: {', '.join(LANGUAGES)} (default: en)",
+    add_choice_option(
+        parser, "--lang", values=LANGUAGES, default="en", what="language of headers and labels"
     )
     parser.add_argument(
         "--out",
@@ -47,9 +42,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..output.export import export_tables
+    from ..output.export import export_tables, get_export_format
 
-    written = export_tables(args.out, fmt=args.format, lang=args.lang, data_dir=args.data_dir)
+    fmt = get_export_format(args.format, args.out)
+    written = export_tables(args.out, fmt=fmt, lang=args.lang, data_dir=args.data_dir)
     where = written[0] if len(written) == 1 else written[0].parent
     print(f"Wrote {len(written)} file{'s' if len(written) > 1 else ''}: {where}", file=sys.stderr)
     return 0

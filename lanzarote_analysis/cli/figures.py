@@ -65,5 +65,5 @@ def run(args: argparse.Namespace) -> int:
         return 130
     if not args.quiet:
         count = sum(len(result.paths) for result in results)
-        print(f"Wrote {count} files to {args.out}", file=sys.stderr)
+        print(f"Wrote {count} file{'s' if count != 1 else ''} to {args.out}", file=sys.stderr)
     return 0

@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from ..vocabulary import GAP_TABLE_FORMATS, LANGUAGES
+from .options import add_choice_option
 
 HELP = "the civil society gap of every State"
 DESCRIPTION = (
@@ -18,14 +19,15 @@ DESCRIPTION = (
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The format and the language of the table."""
-    parser.add_argument(
+    add_choice_option(
+        parser,
         "--format",
-        choices=GAP_TABLE_FORMATS,
+        values=GAP_TABLE_FORMATS,
         default="csv",
-        help="csv (codes, for machines; default) or markdown (labels, for reports)",
+        what="csv has codes, for machines; markdown has labels, for reports",
     )
-    parser.add_argument(
-        "--lang", choices=LANGUAGES, default="en", help="language of names and labels (default: en)"
+    add_choice_option(
+        parser, "--lang", values=LANGUAGES, default="en", what="language of names and labels"
     )
 
 

@@ -27,7 +27,8 @@ def add_list_option(
     """``--flag A [B ...]``: several values, all of them by default.
 
     The values are checked by the library, whose error names what is expected,
-    so that the command line and the Python API refuse them in the same words.
+    so that the command line and the Python API refuse them in the same words (and
+    with exit status 1, like any bad input, rather than argparse's 2).
     """
     parser.add_argument(
         flag,
@@ -36,6 +37,27 @@ def add_list_option(
         metavar=flag.lstrip("-").upper(),
         dest=dest,
         help=f"{what} (default: {' '.join(values)})",
+    )
+
+
+def add_choice_option(
+    parser: argparse.ArgumentParser,
+    flag: str,
+    *,
+    values: Sequence[str],
+    default: str | None,
+    what: str,
+) -> None:
+    """``--flag VALUE``: one of ``values``, checked by the library like ``add_list_option``.
+
+    ``default=None`` means the command chooses (say how in ``what``).
+    """
+    shown = "" if default is None else f" (default: {default})"
+    parser.add_argument(
+        flag,
+        default=default,
+        metavar=flag.lstrip("-").upper(),
+        help=f"{what}; one of: {', '.join(values)}{shown}",
     )
 
 

@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from ..vocabulary import LANGUAGES, PROFILE_FORMATS
+from .options import add_choice_option
 
 HELP = "everything chapter VII says about one State"
 DESCRIPTION = (
@@ -20,25 +21,32 @@ DESCRIPTION = (
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The State, and the language and format of its profile."""
     parser.add_argument("party", metavar="PARTY", help="ISO code, English or French name")
-    parser.add_argument(
+    add_choice_option(
+        parser,
         "--lang",
-        choices=LANGUAGES,
+        values=LANGUAGES,
         default="en",
-        help="language of names, labels and summaries (default: en)",
+        what="language of names, labels and summaries",
     )
-    parser.add_argument(
+    add_choice_option(
+        parser,
         "--format",
-        choices=PROFILE_FORMATS,
+        values=PROFILE_FORMATS,
         default="text",
-        help="text (default), markdown, or csv (codes, one row per item)",
+        what="csv has codes, one row per item",
     )
 
 
 def run(args: argparse.Namespace) -> int:
     """Print the profile; an unknown State raises UnknownPartyError (exit 1)."""
     from ..analysis.profile import compute_party_profile
+    from ..i18n.labels import check_lang
     from ..output.profile_text import format_party_profile
+    from ..vocabulary import check_choice
 
+    # Options first: a wrong one is reported before any data is read.
+    check_lang(args.lang)
+    check_choice(args.format, PROFILE_FORMATS, what="format")
     profile = compute_party_profile(args.party, data_dir=args.data_dir)
     sys.stdout.write(format_party_profile(profile, lang=args.lang, fmt=args.format))
     return 0

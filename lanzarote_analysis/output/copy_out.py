@@ -50,6 +50,11 @@ def list_files(source: Path, *, recursive: bool) -> list[Path]:
 
 
 def _check_target(target: Path) -> None:
+    for ancestor in target.absolute().parents:  # the nearest one that exists
+        if ancestor.exists():
+            if not ancestor.is_dir():
+                raise FileWriteError(target, f"{ancestor} is a file, not a folder")
+            break
     if target.is_dir():
         if any(target.iterdir()):
             raise FileWriteError(target, "the folder is not empty; name a new or empty folder")

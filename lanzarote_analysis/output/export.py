@@ -27,7 +27,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..errors import FileWriteError
+from ..errors import ConfigurationError, FileWriteError
 from ..i18n.labels import check_lang
 from ..io.load import PathLike
 from ..vocabulary import EXPORT_FORMATS, check_choice
@@ -60,6 +60,43 @@ def get_default_output(fmt: str, lang: str = "en") -> Path:
     stem = f"lanzarote-analysis-tables.{check_lang(lang)}"
     fmt = check_export_format(fmt)
     return Path(stem if fmt == "csv" else f"{stem}.{fmt}")
+
+
+#: The formats written as one file, known by their file's extension.
+FILE_FORMATS = ("xlsx", "json")
+
+
+def get_export_format(fmt: str | None, out: str | os.PathLike[str] | None) -> str:
+    """The format asked for, or the one ``out``'s extension names; ``xlsx`` by default.
+
+    Examples
+    --------
+    >>> get_export_format(None, "tables.json"), get_export_format("csv", "tables")
+    ('json', 'csv')
+    >>> get_export_format(None, None)
+    'xlsx'
+    """
+    if fmt is not None:
+        return check_export_format(fmt)
+    if out is None or not os.fspath(out).strip():  # an empty path is refused by the export
+        return "xlsx"
+    suffix = Path(out).suffix.lower().lstrip(".")
+    if suffix in FILE_FORMATS:
+        return suffix
+    raise ConfigurationError(
+        f"Cannot tell the format from {os.fspath(out)!r}; expected a name ending in "
+        f"{' or '.join('.' + f for f in FILE_FORMATS)}, or a format: {', '.join(EXPORT_FORMATS)}"
+    )
+
+
+def _check_suffix(target: Path, fmt: str) -> None:
+    # "--out tables.json" with the xlsx default would write a workbook named .json.
+    suffix = target.suffix.lower().lstrip(".")
+    if suffix in FILE_FORMATS and suffix != fmt:
+        raise ConfigurationError(
+            f"{os.fspath(target)!r} names a .{suffix} file but the format is {fmt}; "
+            f"expected a name that matches the format, or the format {suffix}"
+        )
 
 
 def _table_csv(table: pd.DataFrame) -> bytes:
@@ -115,6 +152,7 @@ def export_tables(
     if out is not None and not os.fspath(out).strip():
         raise ValueError("The output path is empty; expected a file or folder name")
     target = get_default_output(fmt, lang) if out is None else Path(out)
+    _check_suffix(target, fmt)
 
     if fmt == "json":
         _check_file_target(target, fmt)

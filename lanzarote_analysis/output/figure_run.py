@@ -231,12 +231,12 @@ def write_figures(
     formats = [check_format(fmt) for fmt in _unique(formats)]
     if jobs is not None and (isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1):
         raise ValueError(f"jobs must be a positive integer, not {jobs!r}")
-    out_dir = prepare_output_dir(out_dir)
     # Validate the data here, once, so that a data problem is reported as such and not
-    # from inside a worker.
+    # from inside a worker, and before the output folder is created: bad data writes nothing.
     from ..io.load import load_tables
 
     load_tables(data_dir)
+    out_dir = prepare_output_dir(out_dir)
 
     # Build and save.
     tasks = [(spec, lang) for spec in specs for lang in langs]

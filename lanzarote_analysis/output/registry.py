@@ -130,7 +130,7 @@ def format_figure_list(registry: Sequence[FigureSpec] = REPORT_FIGURES) -> str:
     Examples
     --------
     >>> print(format_figure_list()[:38])
-    gap_map                       Map: the
+    gap_map                       Map: Par
     """
     width = max(len(spec.name) for spec in registry) + 2
     return "".join(f"{spec.name:<{width}}{spec.description}\n" for spec in registry)

@@ -103,12 +103,20 @@ def plot_function(
     >>> ax = plot_nothing(lang="fr")
     >>> ax.get_title(), ax.get_figure().get_size_inches().tolist()
     ('fr', [4.0, 3.0])
-    >>> import inspect; str(inspect.signature(plot_nothing))
-    "(data=None, *, lang='en', data_dir=None, ax=None, **kwargs)"
+    >>> import inspect; print(inspect.signature(plot_nothing))  # doctest: +NORMALIZE_WHITESPACE
+    (data: 'Any' = None, *, lang: 'str' = 'en', data_dir: 'PathLike' = None,
+     ax: 'Axes | None' = None, **kwargs: 'Any') -> 'Axes'
     """
 
     def decorate(draw: Callable[..., None]) -> PlotFunction:
-        def plot(data=None, *, lang="en", data_dir=None, ax=None, **kwargs):
+        def plot(
+            data: Any = None,
+            *,
+            lang: str = "en",
+            data_dir: PathLike = None,
+            ax: Axes | None = None,
+            **kwargs: Any,
+        ) -> Axes:
             check_lang(lang)
             is_new = ax is None
             with figure_frame(ax, figsize) as frame_ax:
