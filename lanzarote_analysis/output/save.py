@@ -189,15 +189,18 @@ def _laid_out_while_rendering(fig: Figure) -> Iterator[None]:
     """
     from matplotlib.artist import Artist
 
-    class LayoutPass(Artist):
-        def draw(self, renderer: Any) -> None:
-            with contextlib.suppress(ValueError):  # as Figure.draw: a figure too small
-                engine.execute(fig)
-
     engine = fig.get_layout_engine()
     if engine is None or not fig.axes:
         yield
         return
+
+    execute = engine.execute
+
+    class LayoutPass(Artist):
+        def draw(self, renderer: Any) -> None:
+            with contextlib.suppress(ValueError):  # as Figure.draw: a figure too small
+                execute(fig)
+
     layout = LayoutPass()
     layout.set_zorder(-math.inf)  # before every other artist
     layout.set_in_layout(False)  # no part of a tight bounding box
