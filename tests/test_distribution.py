@@ -52,6 +52,18 @@ def package_folder(name: str) -> Path:
     return PROJECT_DIR.joinpath(*name.split("."))
 
 
+def data_files(folder: Path) -> list[Path]:
+    """The files of a code package: beside its modules and in its folders that are not
+    packages themselves (``plots/fonts``), which the wheel carries only if a glob names them."""
+    found = []
+    for path in folder.iterdir():
+        if path.is_file():
+            found.append(path)
+        elif path.is_dir() and path.name != "__pycache__" and not (path / "__init__.py").exists():
+            found += data_files(path)
+    return found
+
+
 def test_pyproject_lists_every_package():
     # Packages are listed, not found (the mapped data folders are not importable code),
     # so a new sub-package must be added by hand: this is the reminder.
@@ -72,11 +84,11 @@ def test_package_data_globs_take_every_data_file_and_notebook():
         taken = {p.relative_to(folder) for g in globs for p in folder.glob(g) if p.is_file()}
         if name in MAPPED:
             wanted = set(list_files(folder, recursive=True))
-        else:  # a code package: every file beside the modules that is not code
+        else:  # a code package: every file that is not code, in it or its data folders
             wanted = {
                 p.relative_to(folder)
-                for p in folder.iterdir()
-                if p.is_file() and p.suffix not in {".py", ".pyc"} and not p.name.startswith(".")
+                for p in data_files(folder)
+                if p.suffix not in {".py", ".pyc"} and not p.name.startswith(".")
             }
         assert wanted <= taken, f"{name}: not in the wheel: {sorted(map(str, wanted - taken))}"
 
@@ -209,11 +221,14 @@ def test_sdist_and_wheel_carry_the_data_and_the_notebooks(installed):
     for folder, prefix in ((BUNDLED_DATA_DIR, "data"), (NOTEBOOKS_DIR, "notebooks")):
         for path in list_files(folder, recursive=True):
             assert f"lanzarote_analysis/{prefix}/{path.as_posix()}" in names
-    package_csv = {
+    package_files = {
         "lanzarote_analysis/i18n/labels.csv",
         "lanzarote_analysis/analysis/non_parties.csv",
+        "lanzarote_analysis/plots/fonts/LZSans.ttf",
+        "lanzarote_analysis/plots/fonts/LZSans-Bold.ttf",
+        "lanzarote_analysis/plots/fonts/LICENSE_DEJAVU",
     }
-    assert package_csv <= names
+    assert package_files <= names
     # The citation the report offers: a copy of the root's CITATION.cff, not a link.
     citation = zipfile.ZipFile(wheel).read("lanzarote_analysis/CITATION.cff")
     assert citation == (PROJECT_DIR / "CITATION.cff").read_bytes()

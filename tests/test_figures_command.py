@@ -160,6 +160,39 @@ def test_figures_are_closed_after_saving(tmp_path):
     assert plt.get_fignums() == before
 
 
+def test_a_closed_figure_is_freed_at_once(monkeypatch):
+    # Left to Python's rare full collections, closed figures pile up in memory.
+    import gc
+    import weakref
+
+    from lanzarote_analysis.output.figure_run import free_closed_figures
+
+    monkeypatch.setattr(gc, "freeze", lambda: None)  # this test process stays as it is
+    fig = plot_tiny().figure
+    alive = weakref.ref(fig)
+    plt.close(fig)
+    del fig
+    assert alive() is not None  # reference cycles: closing is not enough
+    free_closed_figures()
+    assert alive() is None
+
+
+def test_a_serial_run_leaves_the_garbage_collector_as_it_found_it(tmp_path):
+    import gc
+
+    write_figures(tmp_path / "a", registry=TINY_REGISTRY, formats=["png"], jobs=1)
+    assert gc.get_freeze_count() == 0
+    gc.freeze()  # a caller's frozen objects are its own: they stay frozen
+    try:
+        frozen = gc.get_freeze_count()
+        write_figures(tmp_path / "b", registry=TINY_REGISTRY, formats=["png"], jobs=1)
+        # Neither unfrozen nor grown (a frozen object that dies leaves the count).
+        assert 0 < gc.get_freeze_count() <= frozen
+    finally:
+        gc.unfreeze()
+    assert read_tree(tmp_path / "a") == read_tree(tmp_path / "b")
+
+
 def test_a_failing_figure_is_named_and_leaves_existing_files(tmp_path):
     registry = (*TINY_REGISTRY, FigureSpec("broken", f"{__name__}:plot_broken", "Fails"))
     (tmp_path / "broken.en.png").write_bytes(b"previous")

@@ -10,6 +10,7 @@ that an interrupted run left in its output folder.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import tempfile
@@ -99,6 +100,30 @@ def write_figure(
     return FigureResult(spec.name, lang, paths, time.perf_counter() - start)
 
 
+def free_closed_figures() -> None:
+    """Free the figures closed so far, now, and keep the next time cheap.
+
+    A closed figure is a web of reference cycles that only a full garbage collection
+    frees, and Python runs one rarely: until then its render buffers stay allocated,
+    and a run's memory grows figure after figure (by 40 MB over the report's set). A
+    full collection walks every live object (pandas, geopandas, matplotlib: 80 ms);
+    freezing what survives it (``gc.freeze``) leaves the next one only the objects
+    made since, the next figure's (a few ms). :func:`write_figures` calls
+    ``gc.unfreeze()`` when it is done in the caller's process.
+    """
+    gc.collect()
+    gc.freeze()
+
+
+def _write_figure_and_free(
+    spec: FigureSpec, out_dir: Path, *, lang: str, formats: list[str], data_dir: PathLike
+) -> FigureResult:
+    """:func:`write_figure`, then :func:`free_closed_figures` (a task of the run)."""
+    result = write_figure(spec, out_dir, lang=lang, formats=formats, data_dir=data_dir)
+    free_closed_figures()
+    return result
+
+
 def prepare_output_dir(out_dir: str | os.PathLike[str]) -> Path:
     """Create ``out_dir`` if needed, check that files can be written in it, and remove
     the partial files an interrupted run left there.
@@ -143,13 +168,19 @@ def _run_tasks(
 
     if jobs == 1:
         serial: list[FigureResult] = []
-        with tqdm(total=len(tasks), desc="figures", unit="figure", disable=not progress) as bar:
-            for spec, lang in tasks:
-                bar.set_postfix_str(f"{spec.name}.{lang}")
-                serial.append(
-                    write_figure(spec, out_dir, lang=lang, formats=formats, data_dir=data_dir)
-                )
-                bar.update()
+        # Objects the caller froze stay as they were: then nothing is frozen here.
+        write = _write_figure_and_free if gc.get_freeze_count() == 0 else write_figure
+        try:
+            with tqdm(total=len(tasks), desc="figures", unit="figure", disable=not progress) as bar:
+                for spec, lang in tasks:
+                    bar.set_postfix_str(f"{spec.name}.{lang}")
+                    serial.append(
+                        write(spec, out_dir, lang=lang, formats=formats, data_dir=data_dir)
+                    )
+                    bar.update()
+        finally:
+            if write is _write_figure_and_free:
+                gc.unfreeze()
         return serial
 
     from concurrent.futures import as_completed
@@ -164,7 +195,12 @@ def _run_tasks(
     try:
         futures = {
             executor.submit(
-                write_figure, spec, out_dir, lang=lang, formats=formats, data_dir=data_dir
+                _write_figure_and_free,
+                spec,
+                out_dir,
+                lang=lang,
+                formats=formats,
+                data_dir=data_dir,
             ): index
             for index, (spec, lang) in enumerate(tasks)
         }

@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, cast
 
 from .palette import MUTED_TEXT_COLOUR, TEXT_COLOUR
-from .theme import FONT_FAMILY, theme
+from .theme import RC_PARAMS, register_fonts, theme
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -134,7 +134,8 @@ def wrap_to_width(text: str, width: float, *, fontsize: float) -> str:
     from matplotlib.font_manager import FontProperties
     from matplotlib.textpath import text_to_path
 
-    font = FontProperties(family=FONT_FAMILY, size=fontsize)
+    register_fonts()
+    font = FontProperties(family=RC_PARAMS["font.family"], size=fontsize)
 
     def measure(line: str) -> float:
         return text_to_path.get_text_width_height_descent(line, font, ismath=False)[0]

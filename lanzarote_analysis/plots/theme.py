@@ -9,15 +9,23 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from .palette import BACKGROUND_COLOUR
 
-#: Bundled with matplotlib, so every machine renders the same glyphs.
-FONT_FAMILY = "DejaVu Sans"
+#: DejaVu Sans cut down to the characters of Latin-script text and renamed
+#: (``scripts/build_font.py``): saving a PDF subsets only this small font, not the
+#: whole DejaVu Sans, and the glyphs are the same. Bundled, so every machine renders
+#: the same glyphs.
+FONT_FAMILY = "LZ Sans"
+#: Where a character is missing from LZ Sans: the DejaVu Sans bundled with matplotlib.
+FALLBACK_FONT_FAMILY = "DejaVu Sans"
+FONT_DIR = Path(__file__).resolve().parent / "fonts"
+FONT_FILES = ("LZSans.ttf", "LZSans-Bold.ttf")
 
 RC_PARAMS: dict[str, Any] = {
-    "font.family": FONT_FAMILY,
+    "font.family": [FONT_FAMILY, FALLBACK_FONT_FAMILY],
     "font.size": 9,
     "axes.titlesize": 11,
     "axes.titleweight": "bold",
@@ -38,7 +46,35 @@ RC_PARAMS: dict[str, Any] = {
     "svg.fonttype": "path",
     "pdf.fonttype": 42,
     "path.simplify": True,
+    # Files of the report's size whatever the user's own settings: neither cropped
+    # (savefig.bbox "tight") nor given a layout engine the figure was made without.
+    "savefig.bbox": None,
+    "figure.autolayout": False,
+    "figure.constrained_layout.use": False,
 }
+
+
+_is_font_registered = False
+
+
+def register_fonts() -> None:
+    """Make LZ Sans known to matplotlib (once per process); no setting changes.
+
+    Examples
+    --------
+    >>> from matplotlib import font_manager
+    >>> register_fonts()
+    >>> font_manager.findfont(FONT_FAMILY, fallback_to_default=False).endswith("LZSans.ttf")
+    True
+    """
+    global _is_font_registered
+    if _is_font_registered:
+        return
+    from matplotlib import font_manager
+
+    for name in FONT_FILES:
+        font_manager.fontManager.addfont(FONT_DIR / name)
+    _is_font_registered = True
 
 
 @contextmanager
@@ -56,9 +92,11 @@ def theme() -> Iterator[None]:
     >>> import matplotlib
     >>> with theme():
     ...     matplotlib.rcParams["font.family"]
-    ['DejaVu Sans']
+    ['LZ Sans', 'DejaVu Sans']
     """
     import matplotlib as mpl
+
+    register_fonts()
 
     settings: Any = mpl.rcParams  # typed with a literal per key; ours are plain strings
     saved = {key: settings[key] for key in RC_PARAMS}

@@ -124,16 +124,29 @@ def fit_figure_to_map(ax: Axes) -> None:
     fig.set_figheight(map_height + top_band + bottom_band + 2 * pad)
 
 
+#: A move of the Axes smaller than this (figure fraction; a millionth of a pixel at
+#: 200 dpi) is rounding noise: the layout has settled.
+SETTLED_TOLERANCE = 1e-9
+
+
 def _settle_layout(engine: LayoutEngine, fig: Figure, ax: Axes, *, max_passes: int = 20) -> None:
     """Run the constrained layout until the Axes stops moving.
 
     A layout pass keeps a margin for any text that overhangs the Axes as they stand,
     so Axes that start narrower than the source line under them widen by steps, one
-    per draw. Settling here makes the first draw the final one.
+    per draw. Settling here makes the first draw the final one. Once settled, passes
+    only move the Axes in the last bit of a float (back and forth, never still), so
+    a move below :data:`SETTLED_TOLERANCE` counts as none: an exact comparison never
+    held and every map paid for ``max_passes`` layouts.
     """
     position = None
     for _ in range(max_passes):
         engine.execute(fig)
-        if ax.get_position().bounds == position:
+        bounds = ax.get_position().bounds
+        if (
+            position is not None
+            and max(abs(new - old) for new, old in zip(bounds, position, strict=True))
+            < SETTLED_TOLERANCE
+        ):
             return
-        position = ax.get_position().bounds
+        position = bounds

@@ -1,0 +1,148 @@
+"""Build the figures' font, LZ Sans: DejaVu Sans cut down to the characters of the report.
+
+Saving a PDF embeds a subset of every font it uses, and matplotlib makes that subset
+anew for every file by parsing the whole font with fontTools: for DejaVu Sans (6,000
+glyphs, large layout tables) that was 0.3-0.7 s per PDF, more than drawing the figure.
+LZ Sans is DejaVu Sans (regular and bold) with only the glyphs of Latin-script text,
+its outlines, metrics, hinting and layout tables (kerning, ligatures) unchanged for
+those glyphs, so figures look the same; only the family is renamed, so that it never
+stands in for the real DejaVu Sans of a user's other figures. The theme registers it
+for our figures (``lanzarote_analysis/plots/theme.py``), with DejaVu Sans as the
+fallback for a character outside it.
+
+The input is the DejaVu Sans that matplotlib bundles (its version is pinned by
+``requirements.lock``; the hashes below say which files were used), and the output
+is the same bytes at every run: ``tests/test_font.py`` rebuilds it and compares.
+DejaVu's licence (Bitstream Vera terms; DejaVu's changes are in the public domain)
+allows modified copies under a name without "Bitstream" or "Vera", and travels with
+the font as ``LICENSE_DEJAVU``.
+
+Usage:
+    python scripts/build_font.py [--output-dir lanzarote_analysis/plots/fonts]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import io
+import shutil
+from pathlib import Path
+
+import matplotlib
+from fontTools import subset
+from fontTools.ttLib import TTFont
+
+DEFAULT_OUTPUT_DIR = Path(__file__).resolve().parents[1] / "lanzarote_analysis" / "plots" / "fonts"
+SOURCE_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+LICENCE = "LICENSE_DEJAVU"
+
+FAMILY = "LZ Sans"
+#: Output file, source file in matplotlib, its sha256 (DejaVu 2.35 as matplotlib 3.11 ships it).
+FONTS = {
+    "LZSans.ttf": (
+        "DejaVuSans.ttf",
+        "3fdf69cabf06049ea70a00b5919340e2ce1e6d02b0cc3c4b44fb6801bd1e0d22",
+    ),
+    "LZSans-Bold.ttf": (
+        "DejaVuSans-Bold.ttf",
+        "b184b89e3c1075f22f6b71575b6fc20d4972b3cfd3b23322ca6fd596dcaef167",
+    ),
+}
+
+#: The characters kept: Latin-script text in English and French and the names of
+#: European States, with the typography the labels use (narrow no-break space, « »,
+#: dashes, curly quotes, ellipsis, superscript ordinals 2ᵉ 1ʳᵉ) and a few signs.
+UNICODE_RANGES = (
+    (0x0020, 0x007E),  # Basic Latin
+    (0x00A0, 0x00FF),  # Latin-1 Supplement
+    (0x0100, 0x017F),  # Latin Extended-A
+    (0x0218, 0x021B),  # Romanian S and T with comma below (Latin Extended-B)
+    (0x02B0, 0x02FF),  # Spacing Modifier Letters (ʳ, accents on their own)
+    (0x1D2C, 0x1D6A),  # Modifier letters of Phonetic Extensions (ᵉ, ᵈ, ᵐ)
+    (0x2000, 0x206F),  # General Punctuation (spaces, dashes, quotes, …, ‰)
+    (0x2070, 0x209F),  # Superscripts and Subscripts
+    (0x20AC, 0x20AC),  # Euro sign
+    (0x2116, 0x2116),  # Numero sign
+    (0x2122, 0x2122),  # Trade mark sign
+    (0x2190, 0x2199),  # Arrows ← ↑ → ↓ ↔ ↕ ↖ ↗ ↘ ↙
+    (0x2212, 0x2212),  # Minus sign (matplotlib's negative tick labels)
+    (0x2248, 0x2248),  # Almost equal to
+    (0x2260, 0x2260),  # Not equal to
+    (0x2264, 0x2265),  # Less-than or equal to, greater-than or equal to
+    (0x25A0, 0x25A1),  # Black and white squares
+    (0x25CB, 0x25CB),  # White circle
+    (0x25CF, 0x25CF),  # Black circle
+)
+
+
+def get_unicodes() -> list[int]:
+    """Every code point of :data:`UNICODE_RANGES` (those the source lacks are skipped)."""
+    return [code for first, last in UNICODE_RANGES for code in range(first, last + 1)]
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def rename(font: TTFont, family: str) -> None:
+    """Give ``font`` the family ``family``, keeping its style (Book, Bold) and notices."""
+    names = font["name"]
+    style = names.getDebugName(2)
+    full = family if style in ("Book", "Regular") else f"{family} {style}"
+    postscript = family.replace(" ", "") + ("" if full == family else f"-{style}")
+    new = {1: family, 3: full, 4: full, 6: postscript, 16: family}
+    for record in names.names:
+        if record.nameID in new:
+            record.string = new[record.nameID]
+
+
+def build_font(source: Path) -> bytes:
+    """``source`` cut down to :func:`get_unicodes` and renamed to :data:`FAMILY`."""
+    options = subset.Options()
+    # Everything that shapes and renders the kept glyphs stays as it is.
+    options.layout_features = ["*"]
+    options.layout_scripts = ["*"]
+    options.legacy_kern = True
+    options.hinting = True
+    options.notdef_outline = True
+    options.glyph_names = True
+    options.name_IDs = ["*"]
+    options.name_languages = ["*"]
+    # What matplotlib never reads: math layout (mathtext has its own fonts), FontForge's stamp.
+    options.drop_tables += ["MATH", "FFTM"]
+    font = subset.load_font(str(source), options, dontLoadGlyphNames=False)
+    subsetter = subset.Subsetter(options=options)
+    subsetter.populate(unicodes=get_unicodes())
+    subsetter.subset(font)
+    rename(font, FAMILY)
+    buffer = io.BytesIO()
+    # head.modified stays the source's: the same input gives the same bytes.
+    font.recalcTimestamp = False
+    font.save(buffer)
+    return buffer.getvalue()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--output-dir", type=Path, default=DEFAULT_OUTPUT_DIR)
+    args = parser.parse_args()
+
+    # Check the inputs.
+    for output, (source, expected) in FONTS.items():
+        found = sha256(SOURCE_DIR / source)
+        if found != expected:
+            raise SystemExit(
+                f"{SOURCE_DIR / source}: sha256 {found}, expected {expected}; "
+                f"another DejaVu release would change {output}: update FONTS after checking it"
+            )
+
+    # Build.
+    args.output_dir.mkdir(parents=True, exist_ok=True)
+    for output, (source, _) in FONTS.items():
+        (args.output_dir / output).write_bytes(build_font(SOURCE_DIR / source))
+    shutil.copyfile(SOURCE_DIR / LICENCE, args.output_dir / LICENCE)
+
+
+if __name__ == "__main__":
+    main()

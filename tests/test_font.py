@@ -1,0 +1,154 @@
+"""The figures' font, LZ Sans: what the build script makes, complete for our texts, ours only.
+
+LZ Sans is DejaVu Sans cut down to Latin-script text (``scripts/build_font.py``), so
+that saving a PDF subsets a small font. A character missing from it falls back to
+DejaVu Sans, which looks the same but costs the full subsetting again: these tests
+fail when a label or a data value needs a character LZ Sans lacks.
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import re
+import sys
+import unicodedata
+from pathlib import Path
+
+import matplotlib
+import pytest
+from fontTools.ttLib import TTFont
+
+from lanzarote_analysis.i18n.typography import format_ordinal, get_colon, quote_title
+from lanzarote_analysis.io.paths import (
+    BUNDLED_DATA_DIR,
+    FIGURES_DIR,
+    LABELS_FILE,
+    NON_PARTIES_FILE,
+    PROJECT_DIR,
+)
+from lanzarote_analysis.plots.theme import FONT_DIR, FONT_FAMILY, FONT_FILES, register_fonts
+
+BUILD_SCRIPT = PROJECT_DIR / "scripts" / "build_font.py"
+#: A PDF font name: a six-letter subset tag, then the font's PostScript name.
+BASE_FONT = re.compile(rb"/BaseFont /[A-Z]{6}\+([A-Za-z0-9-]+)")
+
+
+def load_build_script():
+    spec = importlib.util.spec_from_file_location("build_font", BUILD_SCRIPT)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def covered_codes(name: str) -> set[int]:
+    return set(TTFont(FONT_DIR / name).getBestCmap())
+
+
+def text_sources() -> dict[str, str]:
+    """Every text a figure may show, by where it comes from: each label in each
+    language, each cell of the data tables, what the typography helpers add."""
+    sources = {}
+    with LABELS_FILE.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            for lang in ("en", "fr"):
+                sources[f"labels.csv {row['key']} ({lang})"] = row[lang]
+    tables = sorted(BUNDLED_DATA_DIR.glob("*.csv")) + sorted(NON_PARTIES_FILE.parent.glob("*.csv"))
+    for table in tables:
+        with table.open(encoding="utf-8", newline="") as handle:
+            for number, row in enumerate(csv.reader(handle), start=1):
+                sources[f"{table.name} row {number}"] = " ".join(row)
+    for lang in ("en", "fr"):
+        sources[f"typography ({lang})"] = (
+            get_colon(lang) + quote_title("T", lang) + format_ordinal(1, lang)
+        )
+    sources["typography (fr ordinals)"] = "".join(format_ordinal(n, "fr") for n in range(1, 50))
+    return sources
+
+
+def find_missing(texts: dict[str, str], codes: set[int]) -> list[str]:
+    """``where: U+XXXX NAME`` for each character of ``texts`` outside ``codes``."""
+    missing = []
+    for where, text in texts.items():
+        for char in sorted(set(text) - {"\n", "\r", "\t"}):
+            if ord(char) not in codes:
+                name = unicodedata.name(char, "unnamed")
+                missing.append(f"{where}: U+{ord(char):04X} {name}")
+    return missing
+
+
+@pytest.mark.parametrize("name", FONT_FILES)
+def test_the_bundled_font_is_what_the_build_script_makes(name):
+    build = load_build_script()
+    (source, expected_sha256) = build.FONTS[name]
+    assert build.sha256(build.SOURCE_DIR / source) == expected_sha256, (
+        "matplotlib ships another DejaVu Sans: rebuild with scripts/build_font.py"
+    )
+    made = build.build_font(build.SOURCE_DIR / source)
+    assert made == (FONT_DIR / name).read_bytes(), f"run scripts/build_font.py to rebuild {name}"
+    licence = (build.SOURCE_DIR / build.LICENCE).read_bytes()
+    assert (FONT_DIR / build.LICENCE).read_bytes() == licence
+
+
+@pytest.mark.parametrize("name", FONT_FILES)
+def test_every_character_of_the_labels_and_the_data_is_in_the_font(name):
+    missing = find_missing(text_sources(), covered_codes(name))
+    assert not missing, (
+        f"{name} lacks characters that figures show (add them to UNICODE_RANGES in "
+        "scripts/build_font.py and rebuild):\n" + "\n".join(missing)
+    )
+
+
+@pytest.mark.parametrize("name", FONT_FILES)
+def test_every_character_the_figures_draw_is_in_the_font(name, drawn_figure_texts):
+    texts = {f"{figure} ({lang})": " ".join(t) for (figure, lang), t in drawn_figure_texts.items()}
+    missing = find_missing(texts, covered_codes(name))
+    assert not missing, f"{name} lacks characters that figures draw:\n" + "\n".join(missing)
+
+
+def test_a_missing_character_is_found():
+    # The check above can fail: a Cyrillic letter is outside LZ Sans.
+    texts = {"labels.csv x (fr)": "Россия", "ok": "Malte"}
+    assert find_missing(texts, covered_codes(FONT_FILES[0]))[0] == (
+        "labels.csv x (fr): U+0420 CYRILLIC CAPITAL LETTER ER"
+    )
+
+
+def test_the_committed_pdf_figures_embed_lz_sans_only():
+    # The figures as drawn: every glyph came from LZ Sans, none from the fallback.
+    pdfs = sorted(FIGURES_DIR.glob("*.pdf"))
+    assert pdfs
+    for path in pdfs:
+        fonts = set(BASE_FONT.findall(path.read_bytes()))
+        assert fonts and fonts <= {b"LZSans", b"LZSans-Bold"}, (path.name, fonts)
+
+
+def test_a_character_outside_the_font_falls_back_to_dejavu_sans(tmp_path):
+    import matplotlib.pyplot as plt
+
+    from lanzarote_analysis.output.save import save_figure
+    from lanzarote_analysis.plots._base import figure_frame
+
+    with figure_frame(None, (2, 1)) as ax:
+        ax.set_axis_off()
+        ax.set_title("Malte, Россия")
+    path = save_figure(ax.figure, tmp_path / "mixed.pdf")
+    plt.close(ax.figure)
+    fonts = set(BASE_FONT.findall(path.read_bytes()))
+    assert fonts == {b"LZSans-Bold", b"DejaVuSans-Bold"}
+
+
+def test_the_font_is_a_family_of_its_own_and_changes_no_setting():
+    from matplotlib import font_manager
+
+    before = dict(matplotlib.rcParams)
+    register_fonts()
+    assert dict(matplotlib.rcParams) == before
+    found = Path(font_manager.findfont(FONT_FAMILY, fallback_to_default=False))
+    assert found == FONT_DIR / "LZSans.ttf"
+    bold = font_manager.FontProperties(family=FONT_FAMILY, weight="bold")
+    assert Path(font_manager.findfont(bold)) == FONT_DIR / "LZSans-Bold.ttf"
+    # The real DejaVu Sans (a user's own figures) is untouched.
+    dejavu = Path(font_manager.findfont("DejaVu Sans", fallback_to_default=False))
+    assert dejavu.name == "DejaVuSans.ttf" and dejavu.parent != FONT_DIR
