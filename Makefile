@@ -50,9 +50,10 @@ test: $(INSTALLED) ## Lint, type check, unit tests and doctests, notebooks (nbva
 	  --nbval-sanitize-with notebooks/nbval-sanitize.cfg notebooks/
 	$(BIN)/frictionless validate data/datapackage.json
 
-test-fast: $(INSTALLED) ## Quick loop: lint, unit tests, doctests, image comparisons (not slow/fuzz)
+test-fast: $(INSTALLED) ## Quick loop: lint, types, unit tests, doctests, image comparisons
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 	$(PY) -m pytest $(PYTEST_PARALLEL) -m "not slow and not fuzz"
 
 typecheck: $(INSTALLED) ## Type-check the package (mypy, settings in pyproject.toml)
