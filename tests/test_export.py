@@ -76,6 +76,42 @@ def test_the_theme_is_applied_at_save_time(tmp_path):
     assert first == second
 
 
+@pytest.mark.parametrize("fmt", IMAGE_FORMATS)
+def test_a_save_draws_once_and_gives_what_matplotlib_gives(tmp_path, fmt, monkeypatch):
+    # The layout runs in the draw that renders the file, not in a draw of its own:
+    # the bytes are those of matplotlib's own two-draw save.
+    from matplotlib.figure import Figure
+
+    fig = make_figure()
+    engine = fig.get_layout_engine()
+    ours = save_figure(fig, tmp_path / f"ours.{fmt}").read_bytes()
+    assert fig.get_layout_engine() is engine and not fig.artists  # left as it was
+    draws = []
+    draw = Figure.draw
+    monkeypatch.setattr(
+        Figure, "draw", lambda self, renderer: draws.append(1) or draw(self, renderer)
+    )
+    again = save_figure(fig, tmp_path / f"again.{fmt}").read_bytes()
+    assert len(draws) == 1
+    draws.clear()
+    with theme():
+        fig.savefig(tmp_path / f"theirs.{fmt}", dpi=PNG_DPI, metadata=export.SAVE_METADATA[fmt])
+    assert len(draws) == 2  # what a save costs without this
+    plt.close(fig)
+    assert ours == again == (tmp_path / f"theirs.{fmt}").read_bytes()
+
+
+def test_user_settings_neither_crop_a_file_nor_lay_it_out_again(tmp_path, png_size):
+    fig = make_figure()
+    expected = save_figure(fig, tmp_path / "plain.png").read_bytes()
+    settings = {"savefig.bbox": "tight", "figure.constrained_layout.use": True}
+    with plt.rc_context(settings):
+        data = save_figure(fig, tmp_path / "with-settings.png").read_bytes()
+    plt.close(fig)
+    assert png_size(data) == (round(FIGSIZE[0] * PNG_DPI), round(FIGSIZE[1] * PNG_DPI))
+    assert data == expected
+
+
 def test_an_unknown_format_is_refused_before_writing(tmp_path):
     fig = make_figure()
     with pytest.raises(ValueError, match="Unknown format 'jpg'; expected one of: png, svg, pdf"):

@@ -16,6 +16,7 @@ running are left alone.
 from __future__ import annotations
 
 import contextlib
+import math
 import os
 import re
 import secrets
@@ -175,6 +176,43 @@ def atomic_write(path: str | os.PathLike[str]) -> Iterator[Any]:
         _own_temporaries.discard(str(temp_name))
 
 
+@contextlib.contextmanager
+def _laid_out_while_rendering(fig: Figure) -> Iterator[None]:
+    """Within the block, ``fig`` is laid out by the draw that renders it, not before.
+
+    Saving a figure that has a layout engine (the constrained layout of ours) makes
+    matplotlib draw it twice: a first draw that renders nothing lays it out with the
+    renderer of the file's format, a second renders it. Saved without its engine but
+    with an artist drawn first that runs the same engine (as ``Figure.draw`` does on
+    screen), the figure is laid out with the same renderer at the start of the one
+    draw that renders it: the same file, for one draw fewer.
+    """
+    from matplotlib.artist import Artist
+
+    engine = fig.get_layout_engine()
+    if engine is None or not fig.axes:
+        yield
+        return
+
+    execute = engine.execute
+
+    class LayoutPass(Artist):
+        def draw(self, renderer: Any) -> None:
+            with contextlib.suppress(ValueError):  # as Figure.draw: a figure too small
+                execute(fig)
+
+    layout = LayoutPass()
+    layout.set_zorder(-math.inf)  # before every other artist
+    layout.set_in_layout(False)  # no part of a tight bounding box
+    fig.set_layout_engine(None)  # the theme keeps rcParams from choosing one instead
+    fig.add_artist(layout)
+    try:
+        yield
+    finally:
+        layout.remove()
+        fig.set_layout_engine(engine)
+
+
 def save_figure(fig: Figure, path: str | os.PathLike[str]) -> Path:
     """Save ``fig`` to ``path`` reproducibly and atomically; the format is the suffix.
 
@@ -202,6 +240,6 @@ def save_figure(fig: Figure, path: str | os.PathLike[str]) -> Path:
     """
     target = Path(path)
     fmt = check_format(target.suffix.removeprefix("."))
-    with theme(), atomic_write(target) as handle:
+    with theme(), _laid_out_while_rendering(fig), atomic_write(target) as handle:
         fig.savefig(handle, format=fmt, dpi=PNG_DPI, metadata=SAVE_METADATA[fmt])
     return target

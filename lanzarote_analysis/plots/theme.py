@@ -46,6 +46,11 @@ RC_PARAMS: dict[str, Any] = {
     "svg.fonttype": "path",
     "pdf.fonttype": 42,
     "path.simplify": True,
+    # Files of the report's size whatever the user's own settings: neither cropped
+    # (savefig.bbox "tight") nor given a layout engine the figure was made without.
+    "savefig.bbox": None,
+    "figure.autolayout": False,
+    "figure.constrained_layout.use": False,
 }
 
 
