@@ -28,14 +28,12 @@ REPEAT = int(os.environ.get("BENCH_REPEAT", "5"))
 #: Every child renders headless, the way ``make figures`` does on a server.
 CHILD_ENV = {**os.environ, "MPLBACKEND": "Agg", "CI": "1"}
 
-#: The stack the floor imports: what any figure of this project needs.
-STACK = ("pandas", "matplotlib", "seaborn", "geopandas", "matplotlib_venn")
-
 
 @dataclass(frozen=True)
 class Run:
     seconds: float
     max_rss_mib: float  # the largest single process of the run (workers included)
+    cpu_seconds: float = 0.0  # user + system, the process and the workers it waited for
 
 
 def run_once(argv: Sequence[str]) -> Run:
@@ -57,7 +55,7 @@ def run_once(argv: Sequence[str]) -> Run:
             err.seek(0)
             message = err.read().decode(errors="replace").strip().splitlines()[-5:]
             raise RuntimeError(f"{' '.join(argv)} failed:\n" + "\n".join(message))
-    return Run(seconds, usage.ru_maxrss / 1024)
+    return Run(seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime)
 
 
 def alternate(commands: Mapping[str, Sequence[str]], repeat: int = REPEAT) -> dict[str, Run]:
@@ -70,6 +68,7 @@ def alternate(commands: Mapping[str, Sequence[str]], repeat: int = REPEAT) -> di
         label: Run(
             statistics.median(r.seconds for r in found),
             statistics.median(r.max_rss_mib for r in found),
+            statistics.median(r.cpu_seconds for r in found),
         )
         for label, found in runs.items()
     }
@@ -103,12 +102,16 @@ def png_size(path: Path) -> tuple[int, int]:
     return struct.unpack(">II", path.read_bytes()[16:24])
 
 
-def floor_command(out: Path, sizes: Sequence[tuple[int, int]], formats: Sequence[str]) -> list[str]:
-    """The floor for figures of these pixel sizes in these formats."""
+def floor_command(
+    out: Path, sizes: Sequence[tuple[int, int]], formats: Sequence[str], jobs: int = 1
+) -> list[str]:
+    """The floor for figures of these pixel sizes in these formats, in ``jobs`` workers."""
     return python(
         str(FLOOR),
         "--out",
         str(out),
+        "--jobs",
+        str(jobs),
         "--format",
         *formats,
         "--size",

@@ -1,78 +1,107 @@
-"""Time every report figure in one process: drawing, then saving in each format.
+"""The cost of every report figure in one process: drawing it, then saving each format.
 
-"build" is the plotting function (rendering happens in the first save). The plotting
-modules are imported before the clock starts, so each line is the cost
-of that figure alone (the first map also pays for reading the basemap). The peak
-memory after each figure shows whether closing the figures keeps memory flat.
+"build" is the plotting function; each format column is one ``save_figure`` (layout,
+rendering, writing). The floor columns save a blank figure of the same size the same
+way. Each cell is the median of ``BENCH_REPEAT`` builds and saves (the first, which
+pays for reading the basemap and the fonts, is left out). It also lists what the
+figures import beyond the floor's stack, which would make the floor too low.
 
-    python benchmarks/figure_times.py [--format png svg pdf]
+    python benchmarks/figure_times.py [--format png svg pdf] [--repeat 3]
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
-import resource
+import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
 
 os.environ.setdefault("MPLBACKEND", "Agg")
 
-import matplotlib.pyplot as plt  # noqa: E402
-
-from lanzarote_analysis.output.figure_run import build_figure
-from lanzarote_analysis.output.registry import REPORT_FIGURES  # noqa: E402
-from lanzarote_analysis.output.save import save_figure  # noqa: E402
-from lanzarote_analysis.vocabulary import LANGUAGES  # noqa: E402
+from floor import DPI, STACK  # noqa: E402
 
 
-def peak_rss_mib() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+def top_level_modules() -> set[str]:
+    return {name.partition(".")[0] for name in sys.modules}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--format", nargs="+", default=["png", "svg", "pdf"], dest="formats")
+    parser.add_argument("--repeat", type=int, default=int(os.environ.get("BENCH_REPEAT", "5")))
     args = parser.parse_args()
 
-    # Import every plotting module first; skip figures whose function does not exist.
-    specs, missing = [], []
-    for spec in REPORT_FIGURES:
-        try:
-            spec.load_function()
-            specs.append(spec)
-        except (ImportError, AttributeError):
-            missing.append(spec.name)
-    if missing:
-        print(f"  not measured (plotting function missing): {', '.join(missing)}")
+    # The floor's imports first: whatever the figures add is beyond the floor.
+    for module in STACK:
+        importlib.import_module(module)
+    floor_modules = top_level_modules()
 
-    header = f"  {'figure':<34}{'build':>7}" + "".join(f"{f:>7}" for f in args.formats)
-    print(header + f"{'total':>8}{'peak MiB':>10}")
-    rows = []
-    with tempfile.TemporaryDirectory() as out:
-        for spec in specs:
+    import matplotlib.pyplot as plt
+
+    from lanzarote_analysis.output.figure_run import build_figure
+    from lanzarote_analysis.output.registry import REPORT_FIGURES
+    from lanzarote_analysis.output.save import save_figure
+    from lanzarote_analysis.vocabulary import LANGUAGES
+
+    def measure(spec, lang: str, out: Path) -> tuple[list[float], tuple[float, float]]:
+        start = time.perf_counter()
+        fig = build_figure(spec, lang=lang)
+        times = [time.perf_counter() - start]
+        for fmt in args.formats:
+            start = time.perf_counter()
+            save_figure(fig, out / f"{spec.name}.{lang}.{fmt}")
+            times.append(time.perf_counter() - start)
+        size = tuple(fig.get_size_inches())
+        plt.close(fig)
+        return times, size
+
+    def measure_blank(size: tuple[float, float], out: Path) -> list[float]:
+        fig = plt.figure(figsize=size)
+        times = []
+        for fmt in args.formats:
+            start = time.perf_counter()
+            fig.savefig(out / f"blank.{fmt}", dpi=DPI)
+            times.append(time.perf_counter() - start)
+        plt.close(fig)
+        return times
+
+    columns = ["build", *args.formats, "total"]
+    floor_columns = [f"floor {fmt}" for fmt in args.formats]
+    print(f"  {'figure':<34}" + "".join(f"{c:>7}" for c in columns), end="")
+    print("  " + "".join(f"{c:>10}" for c in floor_columns))
+    totals = []
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp)
+        for spec in REPORT_FIGURES:
             for lang in LANGUAGES:
-                start = time.perf_counter()
-                try:
-                    fig = build_figure(spec, lang=lang)
-                except Exception as error:  # report and go on: this is a measurement
-                    print(f"  {spec.name}.{lang}: failed ({type(error).__name__}: {error})")
-                    continue
-                times = [time.perf_counter() - start]
-                for fmt in args.formats:
-                    start = time.perf_counter()
-                    save_figure(fig, Path(out) / f"{spec.name}.{lang}.{fmt}")
-                    times.append(time.perf_counter() - start)
-                plt.close(fig)
-                name = f"{spec.name}.{lang}"
-                rows.append((sum(times), name))
-                cells = "".join(f"{t:7.2f}" for t in times)
-                print(f"  {name:<34}{cells}{sum(times):8.2f}{peak_rss_mib():10.0f}", flush=True)
-    if rows:
-        total = sum(t for t, _ in rows)
-        slowest = ", ".join(f"{name} {t:.2f} s" for t, name in sorted(rows, reverse=True)[:3])
-        print(f"  all figures in one process: {total:.2f} s; slowest: {slowest}")
+                runs, size = [], None
+                blanks = []
+                for _ in range(args.repeat + 1):
+                    times, size = measure(spec, lang, out)
+                    runs.append(times)
+                    blanks.append(measure_blank(size, out))
+                cells = [statistics.median(column) for column in zip(*runs[1:], strict=True)]
+                floor = [statistics.median(column) for column in zip(*blanks[1:], strict=True)]
+                totals.append((sum(cells), f"{spec.name}.{lang}"))
+                row = "".join(f"{t:7.2f}" for t in [*cells, sum(cells)])
+                print(
+                    f"  {spec.name + '.' + lang:<34}{row}  " + "".join(f"{t:10.3f}" for t in floor)
+                )
+                sys.stdout.flush()
+    total = sum(t for t, _ in totals)
+    slowest = ", ".join(f"{name} {t:.2f} s" for t, name in sorted(totals, reverse=True)[:3])
+    print(f"  all figures: {total:.2f} s; slowest: {slowest}")
+    # Only third-party packages count: the standard library costs the floor as much.
+    extra = sorted(
+        name
+        for name in top_level_modules() - floor_modules
+        if name not in sys.stdlib_module_names and not name.startswith(("_", "lanzarote_analysis"))
+    )
+    print(f"  imported by the figures beyond the floor's stack: {', '.join(extra) or 'nothing'}")
 
 
 if __name__ == "__main__":

@@ -1,11 +1,13 @@
 """The floor: the least any run of the figures could cost.
 
-It imports the same plotting stack as the figures (pandas, matplotlib, seaborn,
-geopandas, matplotlib_venn) and saves blank figures of the given pixel sizes (at 200
-dpi) in the given formats. With ``--size`` omitted it only imports, so it also serves
-as the floor of an import (``--imports pandas``).
+It imports what the package's figures import (pandas, matplotlib, geopandas,
+matplotlib_venn; nothing else, seaborn included) and saves blank figures of the given
+pixel sizes (at 200 dpi) in the given formats, in this process or, with ``--jobs N``,
+in N worker processes started the way ``lanzarote-analysis figures`` starts its own
+(a process pool, one task per figure). With ``--size`` omitted it only imports.
 
-    python benchmarks/floor.py --out /tmp/floor --format png svg --size 1400x1240 1600x900
+    python benchmarks/floor.py --out /tmp/floor --format png svg pdf --size 1400x1240 1600x900
+    python benchmarks/floor.py --jobs 2 --out /tmp/floor --format png --size 1400x1240 1600x900
 """
 
 from __future__ import annotations
@@ -15,7 +17,19 @@ import importlib
 from pathlib import Path
 
 DPI = 200
-STACK = ("pandas", "matplotlib", "seaborn", "geopandas", "matplotlib_venn")
+#: What the plotting modules of the package import (checked by bench_figures.py).
+STACK = ("pandas", "matplotlib", "geopandas", "matplotlib_venn")
+
+
+def save_blank(out: Path, index: int, size: str, formats: list[str]) -> None:
+    """One blank figure of ``size`` pixels (``WxH``), saved in every format."""
+    import matplotlib.pyplot as plt
+
+    width, height = (int(n) for n in size.split("x"))
+    fig = plt.figure(figsize=(width / DPI, height / DPI))
+    for fmt in formats:
+        fig.savefig(out / f"blank{index}.{fmt}", dpi=DPI)
+    plt.close(fig)
 
 
 def main() -> None:
@@ -24,22 +38,27 @@ def main() -> None:
     parser.add_argument("--out", type=Path, metavar="DIR")
     parser.add_argument("--format", nargs="+", default=["png"], dest="formats")
     parser.add_argument("--size", nargs="*", default=[], metavar="WxH", help="pixels at 200 dpi")
+    parser.add_argument("--jobs", type=int, default=1, help="worker processes (1: this one)")
     args = parser.parse_args()
 
     for module in args.imports:
         importlib.import_module(module)
     if not args.size:
         return
+    import matplotlib
 
-    import matplotlib.pyplot as plt
-
+    matplotlib.use("Agg")
     args.out.mkdir(parents=True, exist_ok=True)
-    for index, size in enumerate(args.size):
-        width, height = (int(n) for n in size.split("x"))
-        fig = plt.figure(figsize=(width / DPI, height / DPI))
-        for fmt in args.formats:
-            fig.savefig(args.out / f"blank{index}.{fmt}", dpi=DPI)
-        plt.close(fig)
+    tasks = [(args.out, index, size, args.formats) for index, size in enumerate(args.size)]
+    if args.jobs == 1:
+        for task in tasks:
+            save_blank(*task)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=args.jobs) as executor:
+        for future in [executor.submit(save_blank, *task) for task in tasks]:
+            future.result()
 
 
 if __name__ == "__main__":
