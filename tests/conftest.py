@@ -99,6 +99,40 @@ def run_offline() -> Callable[[str], subprocess.CompletedProcess[str]]:
     return run
 
 
+# What the figures say (tests/test_wording.py, test_french.py, test_font.py) ---------------
+
+#: A Party of each kind of coverage, for the profile figure.
+PROFILE_FIGURE_PARTIES = ("MLT", "TUR", "NOR", "TUN")
+
+
+@pytest.fixture(scope="session")
+def drawn_figure_texts() -> dict[tuple[str, str], list[str]]:
+    """The visible texts of every report figure and of the profile figure of a Party of
+    each coverage, as drawn, by (name, lang): ``("gap_map", "fr")``, ``("profile MLT",
+    "en")``. Built once per test process: these tests share an ``xdist_group``."""
+    import matplotlib.pyplot as plt
+    from matplotlib.text import Text
+
+    from lanzarote_analysis.output.figure_run import build_figure
+    from lanzarote_analysis.output.registry import REPORT_FIGURES
+    from lanzarote_analysis.plots.party_profile import plot_party_profile
+    from lanzarote_analysis.vocabulary import LANGUAGES
+
+    def drawn_texts(figure) -> list[str]:
+        figure.canvas.draw()
+        found = [t.get_text() for t in figure.findobj(Text) if t.get_visible() and t.get_text()]
+        plt.close(figure)
+        return found
+
+    texts = {}
+    for lang in LANGUAGES:
+        for spec in REPORT_FIGURES:
+            texts[spec.name, lang] = drawn_texts(build_figure(spec, lang=lang))
+        for iso3 in PROFILE_FIGURE_PARTIES:
+            texts[f"profile {iso3}", lang] = drawn_texts(plot_party_profile(iso3, lang=lang).figure)
+    return texts
+
+
 # A real browser (tests/browser_support.py) -----------------------------------------------
 
 

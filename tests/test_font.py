@@ -29,6 +29,9 @@ from lanzarote_analysis.io.paths import (
 )
 from lanzarote_analysis.plots.theme import FONT_DIR, FONT_FAMILY, FONT_FILES, register_fonts
 
+# The figures' texts (drawn_figure_texts) are drawn once for the modules of this group.
+pytestmark = pytest.mark.xdist_group("drawn_figure_texts")
+
 BUILD_SCRIPT = PROJECT_DIR / "scripts" / "build_font.py"
 #: A PDF font name: a six-letter subset tag, then the font's PostScript name.
 BASE_FONT = re.compile(rb"/BaseFont /[A-Z]{6}\+([A-Za-z0-9-]+)")
@@ -98,6 +101,13 @@ def test_every_character_of_the_labels_and_the_data_is_in_the_font(name):
         f"{name} lacks characters that figures show (add them to UNICODE_RANGES in "
         "scripts/build_font.py and rebuild):\n" + "\n".join(missing)
     )
+
+
+@pytest.mark.parametrize("name", FONT_FILES)
+def test_every_character_the_figures_draw_is_in_the_font(name, drawn_figure_texts):
+    texts = {f"{figure} ({lang})": " ".join(t) for (figure, lang), t in drawn_figure_texts.items()}
+    missing = find_missing(texts, covered_codes(name))
+    assert not missing, f"{name} lacks characters that figures draw:\n" + "\n".join(missing)
 
 
 def test_a_missing_character_is_found():

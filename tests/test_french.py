@@ -26,21 +26,20 @@ import json
 import re
 from html.parser import HTMLParser
 
-import matplotlib.pyplot as plt
 import pytest
-from matplotlib.text import Text
 
 import lanzarote_analysis as la
 from lanzarote_analysis.analysis.profile import compute_party_profile
 from lanzarote_analysis.i18n.labels import _table, all_label_keys
 from lanzarote_analysis.interactive.party_picker import build_party_picker
 from lanzarote_analysis.io.paths import PROJECT_DIR
-from lanzarote_analysis.output.figure_run import build_figure
 from lanzarote_analysis.output.gap_table import format_gap_table
 from lanzarote_analysis.output.profile_text import format_party_profile
 from lanzarote_analysis.output.registry import REPORT_FIGURES
-from lanzarote_analysis.plots.party_profile import plot_party_profile
 from lanzarote_analysis.vocabulary import PROFILE_FORMATS
+
+# The figures' texts (drawn_figure_texts) are drawn once for the modules of this group.
+pytestmark = pytest.mark.xdist_group("drawn_figure_texts")
 
 NO_BREAK = "\u202f\u00a0"
 CSGSIV_FR = "images et/ou vidéos à caractère sexuel autogénérées par les enfants"
@@ -52,8 +51,6 @@ FORBIDDEN_FR = (
     "images et vidéos",
     "selon l'évolution de leurs capacités",
 )
-#: A Party of each kind of coverage, for the profile figure.
-PROFILE_PARTIES = ("MLT", "TUR", "NOR", "TUN")
 
 LOCATOR = re.compile(r"\b[a-z0-9-]+:[A-Za-z0-9._-]+(?::fn\d+)?\b")
 ADDRESS = re.compile(r"https?://\S+")
@@ -110,24 +107,6 @@ def french_data() -> dict[str, str]:
     return found
 
 
-def figure_texts(figure) -> list[str]:
-    figure.canvas.draw()
-    return [t.get_text() for t in figure.findobj(Text) if t.get_visible() and t.get_text()]
-
-
-def french_figures() -> dict[str, list[str]]:
-    texts = {}
-    for spec in REPORT_FIGURES:
-        figure = build_figure(spec, lang="fr")
-        texts[spec.name] = figure_texts(figure)
-        plt.close(figure)
-    for party in PROFILE_PARTIES:
-        ax = plot_party_profile(party, lang="fr")
-        texts[f"profile {party}"] = figure_texts(ax.figure)
-        plt.close(ax.figure)
-    return texts
-
-
 def french_profiles() -> dict[str, str]:
     found = {}
     for iso3 in la.load_parties().index:
@@ -177,8 +156,9 @@ def notebook_segments() -> list[tuple[str, str]]:
 
 
 @pytest.fixture(scope="module")
-def figures_fr() -> dict[str, list[str]]:
-    return french_figures()
+def figures_fr(drawn_figure_texts) -> dict[str, list[str]]:
+    """The texts of every report figure and of the profile figures, drawn in French."""
+    return {name: texts for (name, lang), texts in drawn_figure_texts.items() if lang == "fr"}
 
 
 @pytest.fixture(scope="module")
@@ -252,16 +232,14 @@ def test_vii6_uses_the_conventions_words():
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
-def test_each_figure_spells_out_the_term_it_abbreviates(lang):
+def test_each_figure_spells_out_the_term_it_abbreviates(lang, drawn_figure_texts):
     """CSGSIV (English) and « images autogénérées* » (French) are defined on the figure."""
     short, full = (
         ("CSGSIV", f"CSGSIV: {CSGSIV_EN}") if lang == "en" else ("autogénérées*", CSGSIV_FR)
     )
     users = 0
     for spec in REPORT_FIGURES:
-        figure = build_figure(spec, lang=lang)
-        texts = " ".join(" ".join(figure_texts(figure)).split())
-        plt.close(figure)
+        texts = " ".join(" ".join(drawn_figure_texts[spec.name, lang]).split())
         if short in texts:
             users += 1
             assert full in texts, spec.name

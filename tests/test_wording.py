@@ -26,13 +26,15 @@ from lanzarote_analysis.analysis.recommendations import compute_addressee_counts
 from lanzarote_analysis.cli import build_parser
 from lanzarote_analysis.i18n.labels import _table
 from lanzarote_analysis.io.paths import BUNDLED_DATA_DIR, PROJECT_DIR
-from lanzarote_analysis.output.figure_run import build_figure
 from lanzarote_analysis.output.gap_table import format_gap_table
 from lanzarote_analysis.output.profile_text import format_party_profile
 from lanzarote_analysis.output.registry import REPORT_FIGURES
 from lanzarote_analysis.plots._notes import format_unconfirmed_candidates
 from lanzarote_analysis.plots.palette import get_swatch
 from lanzarote_analysis.vocabulary import LANGUAGES, PROFILE_FORMATS
+
+# The figures' texts (drawn_figure_texts) are drawn once for the modules of this group.
+pytestmark = pytest.mark.xdist_group("drawn_figure_texts")
 
 FACTSHEET = (BUNDLED_DATA_DIR / "sources" / "factsheet-chapter-VII.txt").read_text("utf-8")
 #: "lacks", "lacking", "manque", "manquant(e)": never about a Party (identifiers such as
@@ -97,27 +99,20 @@ def test_the_candidates_follow_the_data(data_copy):
 # No "lacks" -----------------------------------------------------------------------------
 
 
-def reader_facing_strings() -> dict[str, str]:
-    """Every string a reader sees: labels, data, figures, profiles, tables, help, docs."""
+def reader_facing_strings(figure_texts: dict[tuple[str, str], list[str]]) -> dict[str, str]:
+    """Every string a reader sees: labels, data, figures, profiles, tables, help, docs.
+
+    ``figure_texts`` are the texts of the figures as drawn (the ``drawn_figure_texts``
+    fixture)."""
     found = {f"label {k} {lang}": v[lang] for k, v in _table().items() for lang in LANGUAGES}
     for name, table in la.load_tables().items():
         for column in table.columns:
             if column.endswith(("_en", "_fr")) or column in ("note", "title"):
                 found[f"{name}.{column}"] = " ".join(table[column].dropna().astype(str))
+    for (name, lang), texts in figure_texts.items():
+        kind = "profile figure" if name.startswith("profile ") else "figure"
+        found[f"{kind} {name.removeprefix('profile ')} {lang}"] = " ".join(texts)
     for lang in LANGUAGES:
-        for spec in REPORT_FIGURES:
-            figure = build_figure(spec, lang=lang)
-            figure.canvas.draw()
-            found[f"figure {spec.name} {lang}"] = " ".join(
-                t.get_text() for t in figure.findobj(Text) if t.get_visible()
-            )
-            plt.close(figure)
-        for iso3 in ("MLT", "TUR", "NOR", "TUN"):
-            ax = la.plot_party_profile(iso3, lang=lang)
-            found[f"profile figure {iso3} {lang}"] = " ".join(
-                t.get_text() for t in ax.figure.findobj(Text)
-            )
-            plt.close(ax.figure)
         for iso3 in la.load_parties().index:
             profile = compute_party_profile(iso3)
             for fmt in PROFILE_FORMATS:
@@ -140,8 +135,8 @@ def reader_facing_strings() -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def strings() -> dict[str, str]:
-    return reader_facing_strings()
+def strings(drawn_figure_texts) -> dict[str, str]:
+    return reader_facing_strings(drawn_figure_texts)
 
 
 def test_no_reader_facing_string_says_a_party_lacks_anything(strings):
@@ -183,17 +178,15 @@ def test_dates_cite_their_own_source(strings):
     assert "since the adoption of the report in March 2022" in FACTSHEET
 
 
-def test_every_figure_source_says_when_the_report_was_adopted():
+def test_every_figure_source_says_when_the_report_was_adopted(drawn_figure_texts):
     for lang, words in (
         ("en", "report adopted in March 2022"),
         ("fr", "rapport adopté en mars 2022"),
     ):
         for spec in REPORT_FIGURES:
-            figure = build_figure(spec, lang=lang)
             # Lines are wrapped to the figure's width: compare the words, not the breaks.
-            texts = [" ".join(t.get_text().split()) for t in figure.findobj(Text)]
+            texts = [" ".join(t.split()) for t in drawn_figure_texts[spec.name, lang]]
             texts = [t for t in texts if "Source" in t]
-            plt.close(figure)
             assert any(words in t for t in texts), (spec.name, lang)
 
 
