@@ -10,7 +10,7 @@ PY := $(BIN)/python
 # Touched once the locked environment is installed; rebuilt when the lock or project changes.
 INSTALLED := $(VENV)/.installed
 
-.PHONY: help install lock figures report test lint typecheck bench basemap notebooks lab dist clean
+.PHONY: help install lock figures report test test-fast lint typecheck bench basemap notebooks lab dist clean
 
 help: ## Show this help
 	@awk 'BEGIN {FS = ":.*## "; printf "Usage: make TARGET\n\n"} \
@@ -34,16 +34,27 @@ figures: $(INSTALLED) ## Regenerate every report figure (English and French) int
 report: $(INSTALLED) ## Write the report as one offline HTML file per language into report/
 	$(BIN)/lanzarote-analysis report --out report
 
+# pytest-xdist: one test process per CPU; --dist loadscope keeps each module's tests in one
+# process, so that its module fixtures (the wheel, JupyterLab, the explorers) are made once.
+# (--dist loadgroup would not group: pytest-xdist 3.8 cannot mark pytest 9.2's node ids.)
+PYTEST_PARALLEL := -n auto --dist loadscope
+
 test: $(INSTALLED) ## Lint, type check, unit tests and doctests, notebooks (nbval), data package
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
-	$(PY) -m pytest
+	$(PY) -m pytest $(PYTEST_PARALLEL)
 # Notebooks only: strict comparison of stored text and HTML outputs (not --nbval-lax);
 # addopts are cleared so that neither doctests nor pytest-mpl collect anything here.
 	$(PY) -m pytest -o addopts="" -p no:cacheprovider --nbval --nbval-current-env \
 	  --nbval-sanitize-with notebooks/nbval-sanitize.cfg notebooks/
 	$(BIN)/frictionless validate data/datapackage.json
+
+test-fast: $(INSTALLED) ## Quick loop: lint, types, unit tests, doctests, image comparisons
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	$(PY) -m pytest $(PYTEST_PARALLEL) -m "not slow and not fuzz"
 
 typecheck: $(INSTALLED) ## Type-check the package (mypy, settings in pyproject.toml)
 	$(BIN)/mypy

@@ -24,6 +24,34 @@ os.environ.setdefault(
 from lanzarote_analysis.io.paths import BUNDLED_DATA_DIR, PROJECT_DIR  # noqa: E402
 
 
+def make_once(tmp_path_factory, name: str, make: Callable[[Path], None]) -> Path:
+    """A folder that ``make(folder)`` fills once per test run, however many test processes.
+
+    Under pytest-xdist each worker has its own session, so a session fixture would do its
+    work once per worker. The first process to ask makes the folder, under a lock, in
+    the temporary folder the workers of a run share; the others wait for it and reuse
+    it. A ``make`` that fails leaves nothing: the next process to ask tries again.
+    """
+    import fcntl
+
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent  # the run's own folder, shared by its workers
+    folder = root / f"once-{name}"
+    with open(root / f"once-{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file is closed
+        if not (folder / ".done").exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            try:
+                make(folder)
+            except BaseException:
+                shutil.rmtree(folder, ignore_errors=True)
+                raise
+            (folder / ".done").touch()
+    return folder
+
+
 @pytest.fixture(scope="session")
 def project_dir() -> Path:
     return PROJECT_DIR
@@ -99,6 +127,16 @@ def run_offline() -> Callable[[str], subprocess.CompletedProcess[str]]:
     return run
 
 
+@pytest.fixture(scope="session")
+def every_party_profile() -> dict:
+    """``compute_party_profile(iso3)`` of every State of parties.csv, by ISO3, computed once
+    for the tests that read every profile (read only: the tables are shared)."""
+    from lanzarote_analysis.analysis.profile import compute_party_profile
+    from lanzarote_analysis.io.load import load_parties
+
+    return {iso3: compute_party_profile(iso3) for iso3 in load_parties().index}
+
+
 # What the figures say (tests/test_wording.py, test_french.py, test_font.py) ---------------
 
 #: A Party of each kind of coverage, for the profile figure.
@@ -106,31 +144,39 @@ PROFILE_FIGURE_PARTIES = ("MLT", "TUR", "NOR", "TUN")
 
 
 @pytest.fixture(scope="session")
-def drawn_figure_texts() -> dict[tuple[str, str], list[str]]:
+def drawn_figure_texts(tmp_path_factory) -> dict[tuple[str, str], list[str]]:
     """The visible texts of every report figure and of the profile figure of a Party of
     each coverage, as drawn, by (name, lang): ``("gap_map", "fr")``, ``("profile MLT",
-    "en")``. Built once per test process: these tests share an ``xdist_group``."""
-    import matplotlib.pyplot as plt
-    from matplotlib.text import Text
+    "en")``. Drawn once per test run (:func:`make_once`)."""
+    import json
 
-    from lanzarote_analysis.output.figure_run import build_figure
-    from lanzarote_analysis.output.registry import REPORT_FIGURES
-    from lanzarote_analysis.plots.party_profile import plot_party_profile
-    from lanzarote_analysis.vocabulary import LANGUAGES
+    def draw_all(folder: Path) -> None:
+        import matplotlib.pyplot as plt
+        from matplotlib.text import Text
 
-    def drawn_texts(figure) -> list[str]:
-        figure.canvas.draw()
-        found = [t.get_text() for t in figure.findobj(Text) if t.get_visible() and t.get_text()]
-        plt.close(figure)
-        return found
+        from lanzarote_analysis.output.figure_run import build_figure
+        from lanzarote_analysis.output.registry import REPORT_FIGURES
+        from lanzarote_analysis.plots.party_profile import plot_party_profile
+        from lanzarote_analysis.vocabulary import LANGUAGES
 
-    texts = {}
-    for lang in LANGUAGES:
-        for spec in REPORT_FIGURES:
-            texts[spec.name, lang] = drawn_texts(build_figure(spec, lang=lang))
-        for iso3 in PROFILE_FIGURE_PARTIES:
-            texts[f"profile {iso3}", lang] = drawn_texts(plot_party_profile(iso3, lang=lang).figure)
-    return texts
+        def drawn_texts(figure) -> list[str]:
+            figure.canvas.draw()
+            texts = [t.get_text() for t in figure.findobj(Text) if t.get_visible() and t.get_text()]
+            plt.close(figure)
+            return texts
+
+        found = []
+        for lang in LANGUAGES:
+            for spec in REPORT_FIGURES:
+                found.append([spec.name, lang, drawn_texts(build_figure(spec, lang=lang))])
+            for iso3 in PROFILE_FIGURE_PARTIES:
+                figure = plot_party_profile(iso3, lang=lang).figure
+                found.append([f"profile {iso3}", lang, drawn_texts(figure)])
+        (folder / "texts.json").write_text(json.dumps(found, ensure_ascii=False), "utf-8")
+
+    folder = make_once(tmp_path_factory, "drawn-figure-texts", draw_all)
+    found = json.loads((folder / "texts.json").read_text("utf-8"))
+    return {(name, lang): texts for name, lang, texts in found}
 
 
 # A real browser (tests/browser_support.py) -----------------------------------------------
@@ -188,18 +234,28 @@ def html_reports(tmp_path_factory) -> tuple[dict[str, Path], dict[str, Path]]:
 
     Two separate processes, so that the second run shares nothing with the first
     (bokeh's id counter, caches): their files must be the same bytes. Both run
-    together, one per CPU, so that the second costs little time.
+    together, one per CPU, so that the second costs little time. Written once per
+    test run (:func:`make_once`); the tests only read them.
     """
-    import subprocess
-    import sys
 
-    root = tmp_path_factory.mktemp("html-reports")
-    runs = []
-    for name in ("first", "second"):
-        out = root / name
-        command = [sys.executable, "-m", "lanzarote_analysis", "report", "--out", str(out)]
-        runs.append((out, subprocess.Popen(command, stderr=subprocess.PIPE, text=True)))
-    for _, run in runs:
-        _, stderr = run.communicate(timeout=600)
-        assert run.returncode == 0, stderr
-    return tuple({lang: out / f"report.{lang}.html" for lang in ("en", "fr")} for out, _ in runs)
+    def write_reports(root: Path) -> None:
+        runs = []
+        for name in ("first", "second"):
+            command = [
+                sys.executable,
+                "-m",
+                "lanzarote_analysis",
+                "report",
+                "--out",
+                str(root / name),
+            ]
+            runs.append(subprocess.Popen(command, stderr=subprocess.PIPE, text=True))
+        for run in runs:
+            _, stderr = run.communicate(timeout=600)
+            assert run.returncode == 0, stderr
+
+    root = make_once(tmp_path_factory, "html-reports", write_reports)
+    return tuple(
+        {lang: root / name / f"report.{lang}.html" for lang in ("en", "fr")}
+        for name in ("first", "second")
+    )

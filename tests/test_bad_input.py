@@ -189,6 +189,7 @@ def test_missing_data_dir(tmp_path):
         la.load_tables(tmp_path / "nowhere")
 
 
+@pytest.mark.slow  # the command in a new process
 @pytest.mark.parametrize("case", [*CASES, "malformed datapackage"])
 def test_validate_command_exits_1_listing_problems(data_copy, case):
     if case == "malformed datapackage":
@@ -205,6 +206,7 @@ def test_validate_command_exits_1_listing_problems(data_copy, case):
         assert f"line {line}" in result.stderr
 
 
+@pytest.mark.slow  # the command in a new process
 def test_validate_command_on_valid_data(data_copy):
     result = run_validate(data_copy)
     assert result.returncode == 0, result.stderr
@@ -224,6 +226,7 @@ def test_errors_survive_pickling(data_copy):
     assert str(pickle.loads(pickle.dumps(unknown))) == str(unknown)
 
 
+@pytest.mark.slow  # the command in a new process
 @pytest.mark.parametrize(
     ("file", "damage", "message"),
     [
@@ -244,6 +247,7 @@ def test_validate_command_on_file_level_problems(data_copy, file, damage, messag
     assert message in result.stderr
 
 
+@pytest.mark.slow  # the command in a new process
 def test_validate_command_accepts_bom_and_whitespace(data_copy):
     path = data_copy / "levels.csv"
     text = path.read_text("utf-8").replace("invite,1,", "  invite , 1 ,")
@@ -252,6 +256,7 @@ def test_validate_command_accepts_bom_and_whitespace(data_copy):
     assert result.returncode == 0, result.stderr
 
 
+@pytest.mark.slow  # the command in a new process
 def test_validate_command_checks_the_descriptor_against_the_standard(data_copy):
     path = data_copy / "datapackage.json"
     path.write_text(

@@ -80,6 +80,7 @@ def assert_rejected_everywhere(data_dir: Path) -> None:
     assert result.returncode == 1 and "'requires'" in result.stderr
 
 
+@pytest.mark.slow  # a race run 200 times: make test runs it, make test-fast leaves it out
 @pytest.mark.timeout(300)
 @pytest.mark.parametrize("save", [replace_atomically, write_in_place], ids=["rename", "in place"])
 def test_loads_during_saves_never_return_invalid_content(data_copy, save):

@@ -29,9 +29,6 @@ from lanzarote_analysis.io.paths import (
 )
 from lanzarote_analysis.plots.theme import FONT_DIR, FONT_FAMILY, FONT_FILES, register_fonts
 
-# The figures' texts (drawn_figure_texts) are drawn once for the modules of this group.
-pytestmark = pytest.mark.xdist_group("drawn_figure_texts")
-
 BUILD_SCRIPT = PROJECT_DIR / "scripts" / "build_font.py"
 #: A PDF font name: a six-letter subset tag, then the font's PostScript name.
 BASE_FONT = re.compile(rb"/BaseFont /[A-Z]{6}\+([A-Za-z0-9-]+)")

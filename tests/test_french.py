@@ -38,9 +38,6 @@ from lanzarote_analysis.output.profile_text import format_party_profile
 from lanzarote_analysis.output.registry import REPORT_FIGURES
 from lanzarote_analysis.vocabulary import PROFILE_FORMATS
 
-# The figures' texts (drawn_figure_texts) are drawn once for the modules of this group.
-pytestmark = pytest.mark.xdist_group("drawn_figure_texts")
-
 NO_BREAK = "\u202f\u00a0"
 CSGSIV_FR = "images et/ou vidéos à caractère sexuel autogénérées par les enfants"
 CSGSIV_EN = "child self-generated sexual images and/or videos"
@@ -107,10 +104,9 @@ def french_data() -> dict[str, str]:
     return found
 
 
-def french_profiles() -> dict[str, str]:
+def french_profiles(profiles: dict) -> dict[str, str]:
     found = {}
-    for iso3 in la.load_parties().index:
-        profile = compute_party_profile(iso3)
+    for iso3, profile in profiles.items():
         for fmt in PROFILE_FORMATS:
             text = format_party_profile(profile, lang="fr", fmt=fmt)
             if fmt == "csv":
@@ -162,8 +158,8 @@ def figures_fr(drawn_figure_texts) -> dict[str, list[str]]:
 
 
 @pytest.fixture(scope="module")
-def profiles_fr() -> dict[str, str]:
-    return french_profiles()
+def profiles_fr(every_party_profile) -> dict[str, str]:
+    return french_profiles(every_party_profile)
 
 
 # The rules themselves ----------------------------------------------------------------

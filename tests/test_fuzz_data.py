@@ -45,6 +45,9 @@ from lanzarote_analysis.io import data_package
 from lanzarote_analysis.io.csv_records import CsvSyntaxError, read_records
 from lanzarote_analysis.io.paths import BUNDLED_DATA_DIR
 
+# make test runs the fuzzing; make test-fast leaves it out.
+pytestmark = pytest.mark.fuzz
+
 EXAMPLES = int(os.environ.get("LANZAROTE_FUZZ_EXAMPLES", "80"))
 FUZZ = settings(
     max_examples=EXAMPLES,

@@ -89,10 +89,10 @@ def test_states_not_assessed_are_not_known_never_false(long, sources):
     assert covered["is_addressed"].notna().all()
 
 
-def test_agrees_with_every_party_profile(long, sources):
+def test_agrees_with_every_party_profile(long, sources, every_party_profile):
     parties, _, _ = sources
     for iso3 in parties.index:
-        recs = la.compute_party_profile(iso3).recommendations
+        recs = every_party_profile[iso3].recommendations
         rows = long[long["iso3"].eq(iso3)].set_index("rec_id")
         assert rows["is_addressed"].astype(object).equals(recs["is_addressed"].astype(object)), iso3
         assert rows["source"].tolist() == recs["source"].tolist(), iso3

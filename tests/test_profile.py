@@ -268,19 +268,19 @@ MISSING_MARKERS = re.compile(r"\b(NaT|NaN|nan)\b|<NA>")
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
 @pytest.mark.parametrize("fmt", ["text", "markdown", "csv"])
-def test_no_profile_shows_a_raw_missing_value(fmt, lang):
+def test_no_profile_shows_a_raw_missing_value(fmt, lang, every_party_profile):
     for iso3 in PARTIES.index:
-        profile = compute_party_profile(iso3)
+        profile = every_party_profile[iso3]
         text = format_party_profile(profile, lang=lang, fmt=fmt)
         assert not MISSING_MARKERS.search(text), (iso3, MISSING_MARKERS.search(text))
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
-def test_profile_and_practice_tables_say_not_stated(lang):
+def test_profile_and_practice_tables_say_not_stated(lang, every_party_profile):
     not_stated = {"en": "not stated", "fr": "non précisé"}[lang]
     tables = [tabulate_practices(lang=lang)]
     for iso3 in PARTIES.index:
-        profile = compute_party_profile(iso3)
+        profile = every_party_profile[iso3]
         tables += [
             tabulate_party_identity(profile, lang=lang),
             tabulate_party_profile(profile, lang=lang),

@@ -21,7 +21,6 @@ import pytest
 from matplotlib.text import Text
 
 import lanzarote_analysis as la
-from lanzarote_analysis.analysis.profile import compute_party_profile
 from lanzarote_analysis.analysis.recommendations import compute_addressee_counts
 from lanzarote_analysis.cli import build_parser
 from lanzarote_analysis.i18n.labels import _table
@@ -32,9 +31,6 @@ from lanzarote_analysis.output.registry import REPORT_FIGURES
 from lanzarote_analysis.plots._notes import format_unconfirmed_candidates
 from lanzarote_analysis.plots.palette import get_swatch
 from lanzarote_analysis.vocabulary import LANGUAGES, PROFILE_FORMATS
-
-# The figures' texts (drawn_figure_texts) are drawn once for the modules of this group.
-pytestmark = pytest.mark.xdist_group("drawn_figure_texts")
 
 FACTSHEET = (BUNDLED_DATA_DIR / "sources" / "factsheet-chapter-VII.txt").read_text("utf-8")
 #: "lacks", "lacking", "manque", "manquant(e)": never about a Party (identifiers such as
@@ -99,11 +95,13 @@ def test_the_candidates_follow_the_data(data_copy):
 # No "lacks" -----------------------------------------------------------------------------
 
 
-def reader_facing_strings(figure_texts: dict[tuple[str, str], list[str]]) -> dict[str, str]:
+def reader_facing_strings(
+    figure_texts: dict[tuple[str, str], list[str]], profiles: dict
+) -> dict[str, str]:
     """Every string a reader sees: labels, data, figures, profiles, tables, help, docs.
 
-    ``figure_texts`` are the texts of the figures as drawn (the ``drawn_figure_texts``
-    fixture)."""
+    ``figure_texts`` are the texts of the figures as drawn, ``profiles`` every Party's
+    profile (the ``drawn_figure_texts`` and ``every_party_profile`` fixtures)."""
     found = {f"label {k} {lang}": v[lang] for k, v in _table().items() for lang in LANGUAGES}
     for name, table in la.load_tables().items():
         for column in table.columns:
@@ -113,8 +111,7 @@ def reader_facing_strings(figure_texts: dict[tuple[str, str], list[str]]) -> dic
         kind = "profile figure" if name.startswith("profile ") else "figure"
         found[f"{kind} {name.removeprefix('profile ')} {lang}"] = " ".join(texts)
     for lang in LANGUAGES:
-        for iso3 in la.load_parties().index:
-            profile = compute_party_profile(iso3)
+        for iso3, profile in profiles.items():
             for fmt in PROFILE_FORMATS:
                 found[f"profile {iso3} {fmt} {lang}"] = format_party_profile(
                     profile, lang=lang, fmt=fmt
@@ -135,8 +132,8 @@ def reader_facing_strings(figure_texts: dict[tuple[str, str], list[str]]) -> dic
 
 
 @pytest.fixture(scope="module")
-def strings(drawn_figure_texts) -> dict[str, str]:
-    return reader_facing_strings(drawn_figure_texts)
+def strings(drawn_figure_texts, every_party_profile) -> dict[str, str]:
+    return reader_facing_strings(drawn_figure_texts, every_party_profile)
 
 
 def test_no_reader_facing_string_says_a_party_lacks_anything(strings):
