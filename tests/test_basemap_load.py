@@ -11,6 +11,7 @@ import pytest
 from lanzarote_analysis.errors import DataValidationError
 from lanzarote_analysis.io.load import load_parties
 from lanzarote_analysis.io.paths import BASEMAP_RELATIVE_PATH
+from lanzarote_analysis.plots.maps import geopackage
 from lanzarote_analysis.plots.maps.basemap import BASEMAP_LAYER, load_basemap
 
 # Non-Parties the basemap must keep as context (data/geo/README.md).
@@ -68,13 +69,13 @@ def test_the_file_is_read_once_per_version(
     data_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     reads = []
-    read_file = gpd.read_file
+    read_features = geopackage.read_features
 
-    def counting_read_file(*args: object, **kwargs: object) -> gpd.GeoDataFrame:
+    def counting_read_features(*args: object, **kwargs: object) -> gpd.GeoDataFrame:
         reads.append(args[0])
-        return read_file(*args, **kwargs)
+        return read_features(*args, **kwargs)
 
-    monkeypatch.setattr(gpd, "read_file", counting_read_file)
+    monkeypatch.setattr(geopackage, "read_features", counting_read_features)
     first = load_basemap(data_copy)
     second = load_basemap(data_copy)
     assert len(reads) == 1
@@ -102,3 +103,52 @@ def test_loading_does_not_touch_the_network(data_copy: Path, run_offline) -> Non
     )
     n_parties_on_map, n_parties = result.stdout.split()
     assert n_parties_on_map == n_parties
+
+
+# The GeoPackage, read with SQLite (plots/maps/geopackage.py) ------------------------------
+
+
+def test_the_geopackage_reader_gives_what_gdal_gives(bundled_data_dir: Path) -> None:
+    import shapely
+
+    path = bundled_data_dir / "geo" / "europe_50m.gpkg"
+    ours = geopackage.read_features(path, BASEMAP_LAYER)
+    gdal = gpd.read_file(path, layer=BASEMAP_LAYER, engine="pyogrio")
+    assert ours.columns.tolist() == gdal.columns.tolist() == ["iso3", "name", "geometry"]
+    assert ours.crs == gdal.crs and ours.crs.to_epsg() == 3035
+    assert ours.drop(columns="geometry").equals(gdal.drop(columns="geometry"))
+    # The very same coordinates, in the same order.
+    assert (
+        shapely.to_wkb(ours.geometry.values).tolist()
+        == shapely.to_wkb(gdal.geometry.values).tolist()
+    )
+
+
+def test_a_file_that_is_not_a_geopackage_is_an_error(data_copy: Path) -> None:
+    (data_copy / BASEMAP_RELATIVE_PATH).write_bytes(b"PK\x03\x04 not a database at all" * 50)
+    with pytest.raises(DataValidationError) as caught:
+        load_basemap(data_copy)
+    [problem] = caught.value.problems
+    assert problem.file == BASEMAP_RELATIVE_PATH.as_posix()
+    assert "a readable GeoPackage with layer 'europe_50m'" in problem.expected
+
+
+def test_a_geopackage_without_the_layer_is_an_error(data_copy: Path) -> None:
+    path = data_copy / BASEMAP_RELATIVE_PATH
+    frame = gpd.read_file(path, layer=BASEMAP_LAYER)
+    path.unlink()
+    frame.to_file(path, layer="other", driver="GPKG")
+    with pytest.raises(DataValidationError, match="no features layer 'europe_50m'"):
+        load_basemap(data_copy)
+
+
+def test_a_basemap_in_another_crs_is_an_error(data_copy: Path) -> None:
+    path = data_copy / BASEMAP_RELATIVE_PATH
+    frame = gpd.read_file(path, layer=BASEMAP_LAYER).to_crs("EPSG:4326")
+    path.unlink()
+    frame.to_file(path, layer=BASEMAP_LAYER, driver="GPKG")
+    with pytest.raises(DataValidationError) as caught:
+        load_basemap(data_copy)
+    assert [(p.value, p.expected) for p in caught.value.problems] == [
+        ("EPSG:4326", "the CRS EPSG:3035")
+    ]

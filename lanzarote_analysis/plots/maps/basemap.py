@@ -35,8 +35,7 @@ def _problem(column: str | None, value: str | None, expected: str) -> Problem:
 
 def _read_basemap(path: Path, data_dir: Path) -> gpd.GeoDataFrame:
     """Read and check the GeoPackage itself (layer, columns, CRS, unique codes)."""
-    import geopandas as gpd
-    import pyogrio
+    from .geopackage import GeoPackageError, read_features
 
     if not path.is_file():
         raise DataValidationError(
@@ -50,8 +49,8 @@ def _read_basemap(path: Path, data_dir: Path) -> gpd.GeoDataFrame:
             ],
         )
     try:
-        frame = gpd.read_file(path, layer=BASEMAP_LAYER, engine="pyogrio")
-    except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError) as error:
+        frame = read_features(path, BASEMAP_LAYER)
+    except GeoPackageError as error:
         raise DataValidationError(
             str(data_dir),
             [_problem(None, None, f"a readable GeoPackage with layer '{BASEMAP_LAYER}' ({error})")],
