@@ -39,7 +39,7 @@ report: $(INSTALLED) ## Write the report as one offline HTML file per language i
 # (--dist loadgroup would not group: pytest-xdist 3.8 cannot mark pytest 9.2's node ids.)
 PYTEST_PARALLEL := -n auto --dist loadscope
 
-test: $(INSTALLED) ## Lint, type check, unit tests and doctests, notebooks (nbval), data package
+test: $(INSTALLED) ## Everything CI runs: lint, types, all tests (browser, wheel, fuzz), nbval, data package
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
