@@ -23,11 +23,12 @@ from lanzarote_analysis.i18n.typography import format_ordinal, get_colon, quote_
 from lanzarote_analysis.io.paths import (
     BUNDLED_DATA_DIR,
     FIGURES_DIR,
+    FONT_DIR,
     LABELS_FILE,
     NON_PARTIES_FILE,
     PROJECT_DIR,
 )
-from lanzarote_analysis.plots.theme import FONT_DIR, FONT_FAMILY, FONT_FILES, register_fonts
+from lanzarote_analysis.plots.theme import FONT_FAMILY, FONT_FILES, register_fonts
 
 BUILD_SCRIPT = PROJECT_DIR / "scripts" / "build_font.py"
 #: A PDF font name: a six-letter subset tag, then the font's PostScript name.

@@ -45,6 +45,8 @@ NOTEBOOKS_DIR = find_bundled_dir("notebooks")
 #: The committed figures of a source checkout (not part of the installed package).
 FIGURES_DIR = PROJECT_DIR / "figures"
 LABELS_FILE = PACKAGE_DIR / "i18n" / "labels.csv"
+#: The figures' font, LZ Sans (``scripts/build_font.py``), with its licence.
+FONT_DIR = PACKAGE_DIR / "plots" / "fonts"
 #: How to cite the package (a link to the root's CITATION.cff in a clone, a copy in the wheel).
 CITATION_FILE = PACKAGE_DIR / "CITATION.cff"
 #: States and territories known not to be Parties, so that asking for one says so.

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
+from functools import cache
 from typing import Any
 
+from ..io.paths import FONT_DIR
 from .palette import BACKGROUND_COLOUR
 
 #: DejaVu Sans cut down to the characters of Latin-script text and renamed
@@ -21,7 +22,6 @@ from .palette import BACKGROUND_COLOUR
 FONT_FAMILY = "LZ Sans"
 #: Where a character is missing from LZ Sans: the DejaVu Sans bundled with matplotlib.
 FALLBACK_FONT_FAMILY = "DejaVu Sans"
-FONT_DIR = Path(__file__).resolve().parent / "fonts"
 FONT_FILES = ("LZSans.ttf", "LZSans-Bold.ttf")
 
 RC_PARAMS: dict[str, Any] = {
@@ -54,9 +54,7 @@ RC_PARAMS: dict[str, Any] = {
 }
 
 
-_is_font_registered = False
-
-
+@cache
 def register_fonts() -> None:
     """Make LZ Sans known to matplotlib (once per process); no setting changes.
 
@@ -67,14 +65,10 @@ def register_fonts() -> None:
     >>> font_manager.findfont(FONT_FAMILY, fallback_to_default=False).endswith("LZSans.ttf")
     True
     """
-    global _is_font_registered
-    if _is_font_registered:
-        return
     from matplotlib import font_manager
 
     for name in FONT_FILES:
         font_manager.fontManager.addfont(FONT_DIR / name)
-    _is_font_registered = True
 
 
 @contextmanager
