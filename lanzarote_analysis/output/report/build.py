@@ -151,9 +151,9 @@ def build_html_report(*, lang: str = "en", data_dir: PathLike = None) -> str:
     Parameters
     ----------
     lang
-        ``"en"`` or ``"fr"``.
+        The page's language, ``"en"`` or ``"fr"``.
     data_dir
-        Data directory (default: the one in force).
+        The data to report on; the data directory in force when ``None``.
 
     Returns
     -------
