@@ -38,6 +38,9 @@ report: $(INSTALLED) ## Write the report as one offline HTML file per language i
 # process, so that its module fixtures (the wheel, JupyterLab, the explorers) are made once.
 # (--dist loadgroup would not group: pytest-xdist 3.8 cannot mark pytest 9.2's node ids.)
 PYTEST_PARALLEL := -n auto --dist loadscope
+# Compiled modules (and pytest's rewritten tests) are kept in __pycache__ between runs: a
+# machine-wide PYTHONDONTWRITEBYTECODE would make every test process compile them again.
+test test-fast: export PYTHONDONTWRITEBYTECODE =
 
 test: $(INSTALLED) ## Everything CI runs: lint, types, all tests (browser, wheel, fuzz), nbval, data package
 	$(BIN)/ruff check .

@@ -21,7 +21,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import nbformat
-from nbclient import NotebookClient
 
 KERNEL_NAME = "python3"
 NBFORMAT_MINOR = 5
@@ -50,6 +49,9 @@ def execute_notebook(
     nb: nbformat.NotebookNode, *, cwd: Path, timeout: int = DEFAULT_TIMEOUT
 ) -> nbformat.NotebookNode:
     """Run every cell of ``nb`` in a fresh kernel whose working directory is ``cwd``."""
+    # Here, not at the top: the tests that only normalise notebooks need no kernel client.
+    from nbclient import NotebookClient
+
     client = NotebookClient(
         nb,
         kernel_name=KERNEL_NAME,

@@ -10,15 +10,17 @@ from __future__ import annotations
 import base64
 import json
 import os
+from typing import TYPE_CHECKING
 
 import matplotlib.pyplot as plt
-import nbformat
 import pytest
-from nbclient import NotebookClient
 
 import lanzarote_analysis as la
 from lanzarote_analysis.output.figure_run import build_figure
 from lanzarote_analysis.output.registry import REPORT_FIGURES
+
+if TYPE_CHECKING:  # nbformat costs a second to import (jsonschema's format checkers)
+    from nbformat import NotebookNode
 
 pytestmark = pytest.mark.slow
 
@@ -42,8 +44,11 @@ STATE_CHECK = (
 SIZE_TOLERANCE = 0.05
 
 
-def run_fresh_notebook(sources: list[str], cwd) -> nbformat.NotebookNode:
+def run_fresh_notebook(sources: list[str], cwd) -> NotebookNode:
     """Run ``sources`` as the cells of a new notebook in a fresh kernel; return it."""
+    import nbformat
+    from nbclient import NotebookClient
+
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(s) for s in sources])
     # The tests run headless (conftest sets MPLBACKEND=Agg); a kernel must get Jupyter's
     # default, the inline backend, as in JupyterLab.

@@ -22,12 +22,15 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import nbformat
 import pytest
 from browser_support import get_free_port, stop_process
 
 from lanzarote_analysis.io.paths import NOTEBOOKS_DIR, PROJECT_DIR
+
+if TYPE_CHECKING:  # nbformat costs a second to import (jsonschema's format checkers)
+    from nbformat import NotebookNode
 
 EXPECTED_NOTEBOOKS = (
     "01-data-overview.ipynb",
@@ -61,15 +64,17 @@ def committed_notebooks() -> list[Path]:
     return sorted(NOTEBOOKS_DIR.glob("*.ipynb"))
 
 
-def read(path: Path) -> nbformat.NotebookNode:
+def read(path: Path) -> NotebookNode:
+    import nbformat
+
     return nbformat.read(path, as_version=4)
 
 
-def code_cells(path: Path) -> list[nbformat.NotebookNode]:
+def code_cells(path: Path) -> list[NotebookNode]:
     return [cell for cell in read(path).cells if cell.cell_type == "code"]
 
 
-def output_texts(cell: nbformat.NotebookNode) -> list[str]:
+def output_texts(cell: NotebookNode) -> list[str]:
     """Every text an output of ``cell`` stores (streams, plain text, HTML, Markdown)."""
     texts = []
     for output in cell.get("outputs", []):
@@ -154,6 +159,8 @@ def test_notebooks_are_stored_normalised(path):
         for output in cell.get("outputs", []):
             assert WIDGET_VIEW not in output.get("data", {}), f"{path.name}: widget view"
     # Normalising a committed notebook again changes nothing, byte for byte.
+    import nbformat
+
     normalised = nbformat.writes(run_notebooks.normalise_notebook(read(path)), version=4)
     assert path.read_text(encoding="utf-8") == normalised + "\n"
 
@@ -171,6 +178,8 @@ def test_profile_notebook_has_a_papermill_parameters_cell_and_a_static_picker():
 
 @pytest.mark.slow
 def test_kernel_runs_in_the_project_environment(tmp_path):
+    import nbformat
+
     run_notebooks = load_run_notebooks()
     nb = nbformat.v4.new_notebook(
         cells=[
