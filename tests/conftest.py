@@ -10,6 +10,7 @@ import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -24,6 +25,12 @@ os.environ.setdefault(
 from lanzarote_analysis.io.paths import BUNDLED_DATA_DIR, PROJECT_DIR  # noqa: E402
 
 
+def _run_folder(tmp_path_factory) -> Path:
+    """The temporary folder of this test run, shared by its pytest-xdist workers."""
+    root = tmp_path_factory.getbasetemp()
+    return root.parent if os.environ.get("PYTEST_XDIST_WORKER") else root
+
+
 def make_once(tmp_path_factory, name: str, make: Callable[[Path], None]) -> Path:
     """A folder that ``make(folder)`` fills once per test run, however many test processes.
 
@@ -34,9 +41,7 @@ def make_once(tmp_path_factory, name: str, make: Callable[[Path], None]) -> Path
     """
     import fcntl
 
-    root = tmp_path_factory.getbasetemp()
-    if os.environ.get("PYTEST_XDIST_WORKER"):
-        root = root.parent  # the run's own folder, shared by its workers
+    root = _run_folder(tmp_path_factory)
     folder = root / f"once-{name}"
     with open(root / f"once-{name}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file is closed
@@ -50,6 +55,47 @@ def make_once(tmp_path_factory, name: str, make: Callable[[Path], None]) -> Path
                 raise
             (folder / ".done").touch()
     return folder
+
+
+def make_once_each(
+    tmp_path_factory, name: str, keys: list[str], make: Callable[[str], Any]
+) -> dict[str, Any]:
+    """``{key: make(key)}`` for every key, each made once per test run, in JSON.
+
+    As :func:`make_once`, but key by key, so that processes asking at the same time share
+    the work instead of one waiting for the other: each starts from its own end of
+    ``keys``, makes the keys nobody holds, then waits for those another process was
+    making (and makes them if it failed).
+    """
+    import fcntl
+    import json
+
+    folder = _run_folder(tmp_path_factory) / f"once-{name}"
+    folder.mkdir(exist_ok=True)
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
+    order = keys[::-1] if int(worker.removeprefix("gw") or 0) % 2 else list(keys)
+
+    def make_unless_done(key: str, lock_file: Any) -> None:
+        target = folder / f"{key}.json"
+        if not target.exists():
+            part = target.with_suffix(".part")
+            part.write_text(json.dumps(make(key), ensure_ascii=False), "utf-8")
+            part.replace(target)
+        lock_file.close()
+
+    held_by_others = []
+    for key in order:
+        lock_file = open(folder / f"{key}.lock", "w")  # noqa: SIM115 (closed once made)
+        try:
+            fcntl.flock(lock_file, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            held_by_others.append((key, lock_file))
+            continue
+        make_unless_done(key, lock_file)
+    for key, lock_file in held_by_others:
+        fcntl.flock(lock_file, fcntl.LOCK_EX)
+        make_unless_done(key, lock_file)
+    return {key: json.loads((folder / f"{key}.json").read_text("utf-8")) for key in keys}
 
 
 @pytest.fixture(scope="session")
@@ -103,6 +149,30 @@ def png_size() -> Callable[[bytes], tuple[int, int]]:
     return _png_size
 
 
+def _run_main(*args: str) -> subprocess.CompletedProcess[str]:
+    """``lanzarote-analysis ARGS`` in this process: exit status, standard output and error."""
+    import contextlib
+    import io
+
+    from lanzarote_analysis.cli import main
+
+    stdout, stderr = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
+        try:
+            code = main(list(args))
+        except SystemExit as exit:  # argparse: --help and usage errors
+            code = exit.code if isinstance(exit.code, int) else 1
+    return subprocess.CompletedProcess(list(args), code, stdout.getvalue(), stderr.getvalue())
+
+
+@pytest.fixture(scope="session")
+def run_main() -> Callable[..., subprocess.CompletedProcess[str]]:
+    """The command line run in the test process, as :func:`subprocess.run` reports it: the
+    quick way to check a command's words and exit status. Tests marked ``slow`` start
+    ``python -m lanzarote_analysis`` in a new process instead."""
+    return _run_main
+
+
 @pytest.fixture(scope="session")
 def run_offline() -> Callable[[str], subprocess.CompletedProcess[str]]:
     """``run_offline(code)``: run Python code in a new process with no network at all.
@@ -147,36 +217,36 @@ PROFILE_FIGURE_PARTIES = ("MLT", "TUR", "NOR", "TUN")
 def drawn_figure_texts(tmp_path_factory) -> dict[tuple[str, str], list[str]]:
     """The visible texts of every report figure and of the profile figure of a Party of
     each coverage, as drawn, by (name, lang): ``("gap_map", "fr")``, ``("profile MLT",
-    "en")``. Drawn once per test run (:func:`make_once`)."""
-    import json
+    "en")``. Drawn once per test run (:func:`make_once_each`)."""
+    from lanzarote_analysis.output.registry import REPORT_FIGURES
+    from lanzarote_analysis.vocabulary import LANGUAGES
 
-    def draw_all(folder: Path) -> None:
+    names = [spec.name for spec in REPORT_FIGURES] + [
+        f"profile {iso3}" for iso3 in PROFILE_FIGURE_PARTIES
+    ]
+
+    def draw(key: str) -> list[str]:
         import matplotlib.pyplot as plt
         from matplotlib.text import Text
 
         from lanzarote_analysis.output.figure_run import build_figure
-        from lanzarote_analysis.output.registry import REPORT_FIGURES
         from lanzarote_analysis.plots.party_profile import plot_party_profile
-        from lanzarote_analysis.vocabulary import LANGUAGES
 
-        def drawn_texts(figure) -> list[str]:
-            figure.canvas.draw()
-            texts = [t.get_text() for t in figure.findobj(Text) if t.get_visible() and t.get_text()]
-            plt.close(figure)
-            return texts
+        name, lang = key.split(".")
+        if name.startswith("profile "):
+            figure = plot_party_profile(name.removeprefix("profile "), lang=lang).figure
+        else:
+            (spec,) = [spec for spec in REPORT_FIGURES if spec.name == name]
+            figure = build_figure(spec, lang=lang)
+        # Drawing makes the tick labels; the texts need no pixels.
+        figure.draw_without_rendering()
+        texts = [t.get_text() for t in figure.findobj(Text) if t.get_visible() and t.get_text()]
+        plt.close(figure)
+        return texts
 
-        found = []
-        for lang in LANGUAGES:
-            for spec in REPORT_FIGURES:
-                found.append([spec.name, lang, drawn_texts(build_figure(spec, lang=lang))])
-            for iso3 in PROFILE_FIGURE_PARTIES:
-                figure = plot_party_profile(iso3, lang=lang).figure
-                found.append([f"profile {iso3}", lang, drawn_texts(figure)])
-        (folder / "texts.json").write_text(json.dumps(found, ensure_ascii=False), "utf-8")
-
-    folder = make_once(tmp_path_factory, "drawn-figure-texts", draw_all)
-    found = json.loads((folder / "texts.json").read_text("utf-8"))
-    return {(name, lang): texts for name, lang, texts in found}
+    keys = [f"{name}.{lang}" for lang in LANGUAGES for name in names]
+    drawn = make_once_each(tmp_path_factory, "drawn-figure-texts", keys, draw)
+    return {tuple(key.split(".")): texts for key, texts in drawn.items()}
 
 
 # A real browser (tests/browser_support.py) -----------------------------------------------

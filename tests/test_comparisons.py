@@ -51,7 +51,7 @@ PLOT_IDS = [plot.__name__ for plot in PLOTS]
 
 def all_texts(figure) -> list[str]:
     """Every visible, non-empty text of the figure: titles, ticks, legends, annotations."""
-    figure.canvas.draw()
+    figure.draw_without_rendering()
     return [t.get_text() for t in figure.findobj(Text) if t.get_visible() and t.get_text()]
 
 
@@ -120,7 +120,7 @@ def test_matrix_has_one_row_per_covered_party_and_the_levels_of_the_data(
     covered_iso3, read_raw_table, bundled_data_dir
 ):
     ax = plot_recommendation_matrix()
-    ax.figure.canvas.draw()  # a mesh maps its values to colours when drawn
+    ax.figure.draw_without_rendering()  # a mesh maps its values to colours when drawn
     mesh = next(c for c in ax.collections if isinstance(c, QuadMesh))
     recs = read_raw_table(bundled_data_dir, "recommendations").set_index("rec_id")
     addressees = read_raw_table(bundled_data_dir, "addressees")
@@ -147,7 +147,7 @@ def test_matrix_orders_parties_by_strongest_then_most_recommendations(
 ):
     levels = read_raw_table(bundled_data_dir, "levels").set_index("level")["strength"].astype(int)
     ax = plot_recommendation_matrix(lang="fr")
-    ax.figure.canvas.draw()
+    ax.figure.draw_without_rendering()
     mesh = next(c for c in ax.collections if isinstance(c, QuadMesh))
     colour_strength = {LEVEL_COLOURS[lv].lower(): s for lv, s in levels.items()}
     colour_strength[NOT_NAMED_COLOUR.lower()] = 0

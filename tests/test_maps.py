@@ -179,7 +179,7 @@ def test_microstate_labels_are_names_in_the_language(gaps: pd.DataFrame) -> None
 def test_labels_overlap_nothing(plot, lang: str) -> None:
     ax = plot(lang=lang)
     fig = ax.figure
-    fig.canvas.draw()
+    fig.draw_without_rendering()
     renderer = fig.canvas.get_renderer()
     frame = ax.get_window_extent(renderer)
     legend = ax.get_legend().get_window_extent(renderer)
@@ -206,7 +206,7 @@ def test_legend_covers_no_party() -> None:
     basemap = load_basemap()
     parties = basemap[basemap["is_party"]].geometry.clip_by_rect(*MAP_EXTENT)
     for ax in (plot_gap_map(lang="fr"), plot_recommendation_map("VII-1", lang="fr")):
-        ax.figure.canvas.draw()
+        ax.figure.draw_without_rendering()
         box = ax.get_legend().get_window_extent().transformed(ax.transData.inverted())
         covered = parties[parties.intersects(shapely.box(box.x0, box.y0, box.x1, box.y1))]
         assert list(covered.index) == []
@@ -308,7 +308,7 @@ def test_given_axes_are_used_and_no_figure_is_created(plot) -> None:
 def test_default_figure_is_as_wide_as_the_report_and_the_map_fills_it() -> None:
     ax = plot_gap_map()
     fig = ax.figure
-    fig.canvas.draw()
+    fig.draw_without_rendering()
     assert fig.get_size_inches()[0] == pytest.approx(7.0)
     # No white band beside or above the map: it spans the figure's width ...
     box = ax.get_window_extent()

@@ -179,7 +179,7 @@ def fills(artist) -> list[tuple[str, str | None]]:
 
 
 def figure_fills(figure) -> set[tuple[str, str | None]]:
-    figure.canvas.draw()  # meshes map their values to colours when drawn
+    figure.draw_without_rendering()  # meshes map their values to colours when drawn
     found = set()
     for artist in figure.findobj(lambda a: isinstance(a, (Patch, Collection, Line2D))):
         found.update(fills(artist))

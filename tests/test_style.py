@@ -18,7 +18,7 @@ def test_sources_of_plots_sharing_a_figure_do_not_overlap():
     try:
         la.plot_addressees_by_recommendation(ax=axs[0])
         la.plot_indicators(ax=axs[1])
-        fig.canvas.draw()
+        fig.draw_without_rendering()
         renderer = fig.canvas.get_renderer()
         [left] = source_texts(axs[0])
         [right] = source_texts(axs[1])
@@ -36,7 +36,7 @@ def test_alone_in_its_figure_the_source_line_is_laid_out_under_the_tick_labels()
     try:
         ax.set_yticks([0, 1], ["a long tick label", "b"])
         annotate(ax, title="T", source="Source: S")
-        fig.canvas.draw()
+        fig.draw_without_rendering()
         renderer = fig.canvas.get_renderer()
         [source] = source_texts(ax)
         box = source.get_window_extent(renderer)
