@@ -239,10 +239,10 @@ def test_errors_survive_pickling(data_copy):
     ],
     ids=["empty file", "missing column"],
 )
-def test_validate_command_on_file_level_problems(data_copy, file, damage, message):
+def test_validate_command_on_file_level_problems(data_copy, file, damage, message, run_main):
     path = data_copy / file
     path.write_text(damage(path.read_text("utf-8")), encoding="utf-8")
-    result = run_validate(data_copy)
+    result = run_main("validate", str(data_copy))
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert message in result.stderr
 
@@ -278,7 +278,7 @@ def test_validate_command_checks_the_descriptor_against_the_standard(data_copy):
     ids=["not covered", "unconfirmed", "all-Parties recommendation"],
 )
 def test_addressees_must_be_covered_parties_of_listed_recommendations(
-    data_copy, old, new, column, value, expected
+    data_copy, old, new, column, value, expected, run_main
 ):
     path = data_copy / "addressees.csv"
     replace_in(path, old, new)
@@ -289,7 +289,7 @@ def test_addressees_must_be_covered_parties_of_listed_recommendations(
         and expected in p.expected
         for p in problems
     ), problems
-    assert run_validate(data_copy).returncode == 1
+    assert run_main("validate", str(data_copy)).returncode == 1
 
 
 def test_a_listed_recommendation_must_name_someone(data_copy):

@@ -63,6 +63,14 @@ def test_gaps_with_data_dir(data_copy, capsys):
     assert malta == "MLT,Malta,false,false,none"
 
 
+def test_gaps_on_bad_data_exits_1_naming_the_file(data_copy, run_main):
+    (data_copy / "parties.csv").write_text("", encoding="utf-8")
+    result = run_main("gaps", "--data-dir", str(data_copy))
+    assert result.returncode == 1 and result.stdout == ""
+    assert result.stderr.startswith("error: ") and "parties.csv" in result.stderr
+
+
+@pytest.mark.slow  # the command in a new process
 def test_gaps_on_bad_data_exits_1_without_traceback(data_copy):
     (data_copy / "parties.csv").write_text("", encoding="utf-8")
     result = run("gaps", "--data-dir", str(data_copy))
@@ -71,8 +79,8 @@ def test_gaps_on_bad_data_exits_1_without_traceback(data_copy):
 
 
 @pytest.mark.parametrize("command", [[], ["gaps"], ["validate"]])
-def test_help_explains_every_command(command):
-    result = run(*command, "--help")
+def test_help_explains_every_command(command, run_main):
+    result = run_main(*command, "--help")
     assert result.returncode == 0
     assert "--data-dir" in result.stdout or not command
     if not command:
@@ -92,12 +100,12 @@ def test_help_explains_every_command(command):
         (("report", "--lang", "de"), "error: Unknown language 'de'; expected one of: en, fr"),
     ],
 )
-def test_every_command_refuses_an_unknown_option_value_in_the_same_words(args, expected):
-    result = run(*args)
+def test_every_command_refuses_an_unknown_option_value_in_the_same_words(args, expected, run_main):
+    result = run_main(*args)
     assert (result.returncode, result.stdout) == (1, "")
     assert result.stderr.startswith(expected), result.stderr
 
 
-def test_an_unknown_option_is_a_usage_error():
-    result = run("gaps", "--colour", "red")
+def test_an_unknown_option_is_a_usage_error(run_main):
+    result = run_main("gaps", "--colour", "red")
     assert result.returncode == 2 and "unrecognized arguments" in result.stderr

@@ -6,9 +6,10 @@ then draws it again. A figure passes when both give the same picture: the same p
 for the title, Axes, legend and source line, none over another, nothing cropped, and
 the tight image about the size of the full one (no band of white to crop away).
 
-Each figure is built once for the tests of this module, which run on it in turn (a
-figure must pass all of them whatever was done with it before); the first checks two
-draws of the fresh figure.
+``make test`` checks every report figure in both languages; ``make test-fast`` each in one
+of them, English and French in turn. Each figure is built once for the tests of this
+module, which run on it in turn (a figure must pass all of them whatever was done with it
+before); the first checks two draws of the fresh figure.
 """
 
 from __future__ import annotations
@@ -44,7 +45,18 @@ CASES["profile.Malta.en"] = lambda: plot_party_profile("Malta").get_figure(root=
 CASES["profile.Norway.fr"] = lambda: plot_party_profile("Norway", lang="fr").get_figure(root=True)
 
 
-@pytest.fixture(scope="module", params=list(CASES), ids=list(CASES))
+def _case_params() -> list:
+    """Every case; for the quick loop (``make test-fast`` leaves out ``slow``) each report
+    figure in one language, English and French in turn, and both profiles."""
+    params = []
+    for index, name in enumerate(CASES):
+        spec_index, lang_index = divmod(index, len(LANGUAGES))
+        is_quick = name.startswith("profile.") or spec_index % len(LANGUAGES) == lang_index
+        params.append(pytest.param(name, id=name, marks=() if is_quick else pytest.mark.slow))
+    return params
+
+
+@pytest.fixture(scope="module", params=_case_params())
 def figure(request):
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
@@ -89,7 +101,7 @@ def test_two_draws_give_the_same_layout(figure):
     # First on the fresh figure: its first draw must already be the final layout.
     figure.canvas.draw()
     first = boxes(figure)
-    figure.canvas.draw()
+    figure.draw_without_rendering()
     for name, box in boxes(figure).items():
         assert box.bounds == pytest.approx(first[name].bounds, abs=POSITION_TOLERANCE), name
 
@@ -107,7 +119,7 @@ def test_tight_and_full_saves_give_the_same_layout(figure, png_size):
 
 
 def test_source_line_overlaps_nothing_and_is_not_cropped(figure):
-    figure.canvas.draw()
+    figure.draw_without_rendering()
     parts = boxes(figure)
     source = parts.pop("source")
     for name, box in parts.items():
@@ -121,7 +133,7 @@ def test_source_line_overlaps_nothing_and_is_not_cropped(figure):
 
 
 def test_title_and_subtitle_are_above_the_axes_and_legend(figure):
-    figure.canvas.draw()
+    figure.draw_without_rendering()
     parts = boxes(figure)
     heading = [parts["title"]] + ([parts["subtitle"]] if "subtitle" in parts else [])
     for box in heading:
@@ -140,7 +152,7 @@ def rgb(fig) -> bytes:
 
 def test_drawn_later_under_other_settings_a_figure_keeps_its_style(figure):
     """Jupyter draws a figure after the cell, outside the theme, under the user's settings."""
-    figure.canvas.draw()  # the first draw settles the layout
+    figure.draw_without_rendering()  # the first draw settles the layout
     house = rgb(figure)
     with plt.style.context("ggplot"), plt.rc_context({"font.size": 15, "lines.linewidth": 4}):
         assert rgb(figure) == house

@@ -218,6 +218,7 @@ def record_pid(data=None, *, lang="en", data_dir=None, ax=None, folder=""):
     return plt.subplots(figsize=(1, 1))[1]
 
 
+@pytest.mark.slow  # worker processes
 def test_workers_are_capped_by_the_cpus_available(tmp_path, monkeypatch):
     monkeypatch.setattr(workers, "count_available_cpus", lambda: 2)
     pids = tmp_path / "pids"

@@ -116,7 +116,11 @@ def test_selection_keeps_registry_order_and_drops_duplicates():
 # Writing figures.
 
 
-@pytest.mark.parametrize("jobs", [1, 2])
+#: Worker processes take a second to start: make test-fast runs the serial case only.
+JOBS = [1, pytest.param(2, marks=pytest.mark.slow)]
+
+
+@pytest.mark.parametrize("jobs", JOBS)
 def test_files_are_named_by_figure_language_and_format(tmp_path, jobs):
     results = write_figures(tmp_path, registry=TINY_REGISTRY, jobs=jobs)
     expected = {
@@ -138,6 +142,7 @@ def test_each_language_gets_its_own_labels(tmp_path):
     assert (tmp_path / "tiny.en.svg").read_bytes() != (tmp_path / "tiny.fr.svg").read_bytes()
 
 
+@pytest.mark.slow  # worker processes
 def test_workers_and_serial_give_the_same_bytes(tmp_path):
     write_figures(tmp_path / "serial", registry=TINY_REGISTRY, jobs=1)
     write_figures(tmp_path / "parallel", registry=TINY_REGISTRY, jobs=2)
@@ -193,12 +198,12 @@ def test_a_serial_run_leaves_the_garbage_collector_as_it_found_it(tmp_path):
     assert read_tree(tmp_path / "a") == read_tree(tmp_path / "b")
 
 
-def test_a_failing_figure_is_named_and_leaves_existing_files(tmp_path):
+@pytest.mark.parametrize("jobs", JOBS)
+def test_a_failing_figure_is_named_and_leaves_existing_files(tmp_path, jobs):
     registry = (*TINY_REGISTRY, FigureSpec("broken", f"{__name__}:plot_broken", "Fails"))
     (tmp_path / "broken.en.png").write_bytes(b"previous")
-    for jobs in (1, 2):
-        with pytest.raises(FigureBuildError, match=r"figure broken \(en\): Unknown Party"):
-            write_figures(tmp_path, registry=registry, formats=["png"], jobs=jobs)
+    with pytest.raises(FigureBuildError, match=r"figure broken \(en\): Unknown Party"):
+        write_figures(tmp_path, registry=registry, formats=["png"], jobs=jobs)
     assert (tmp_path / "broken.en.png").read_bytes() == b"previous"
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
 
