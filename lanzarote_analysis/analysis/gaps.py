@@ -60,10 +60,12 @@ def compute_civil_society_gaps(data_dir: PathLike = None) -> pd.DataFrame:
 
     # Name the category.
     gap = pd.Series("none", index=gaps.index, dtype=object)
-    gap[gaps["lacks_involvement"].eq(True) & gaps["lacks_financing"].eq(True)] = "both"
-    gap[gaps["lacks_involvement"].eq(True) & gaps["lacks_financing"].eq(False)] = "involvement_only"
-    gap[gaps["lacks_involvement"].eq(False) & gaps["lacks_financing"].eq(True)] = "financing_only"
-    gap[~is_covered] = gaps.loc[~is_covered, "round2_coverage"].astype(str)
+    # .loc: a plain [] first looks the mask up as a label, and formats it for the error.
+    involved, financed = gaps["lacks_involvement"], gaps["lacks_financing"]
+    gap.loc[involved.eq(True) & financed.eq(True)] = "both"
+    gap.loc[involved.eq(True) & financed.eq(False)] = "involvement_only"
+    gap.loc[involved.eq(False) & financed.eq(True)] = "financing_only"
+    gap.loc[~is_covered] = gaps.loc[~is_covered, "round2_coverage"].astype(str)
     gaps["gap"] = gap.astype(GAP_DTYPE)
 
     # Validation (validation.check_addressee_rules) lets only covered Parties be named;

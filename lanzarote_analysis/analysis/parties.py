@@ -41,9 +41,10 @@ def party_names(data_dir: PathLike = None) -> dict[str, str]:
     """
     parties = load_parties(data_dir)
     names: dict[str, str] = {}
-    for iso3, row in parties.iterrows():
-        aliases = row["aliases"].split("|") if isinstance(row["aliases"], str) else []
-        for name in (iso3, row["iso2"], row["name_en"], row["name_fr"], *aliases):
+    columns = (parties[column] for column in ("iso2", "name_en", "name_fr", "aliases"))
+    for iso3, iso2, name_en, name_fr, alias_list in zip(parties.index, *columns, strict=True):
+        aliases = alias_list.split("|") if isinstance(alias_list, str) else []
+        for name in (iso3, iso2, name_en, name_fr, *aliases):
             key = normalise_name(name)
             if names.setdefault(key, iso3) != iso3:
                 raise ValueError(

@@ -15,6 +15,7 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, cast
 
 from .palette import MUTED_TEXT_COLOUR, TEXT_COLOUR
@@ -119,12 +120,15 @@ def annotate(
         _write_muted(ax, "source", footer, (0, 0), _below(ax), -SOURCE_GAP_POINTS)
 
 
+@lru_cache(maxsize=512)
 def wrap_to_width(text: str, width: float, *, fontsize: float) -> str:
     """``text`` with every line (``\\n`` starts one) wrapped to ``width`` points.
 
     Words are measured in the theme's font at ``fontsize``, so that a source line is
     never wider than its figure: a wider text would make the constrained layout shrink
-    the Axes to fit it. Only plain spaces break a line, never a no-break space.
+    the Axes to fit it. Only plain spaces break a line, never a no-break space. The
+    answer is remembered: measuring shapes every candidate line, and a figure drawn
+    again (in a notebook, in tests) wraps the same texts.
 
     Examples
     --------
