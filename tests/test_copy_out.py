@@ -81,6 +81,61 @@ def test_an_interrupted_copy_leaves_nothing(tmp_path, monkeypatch):
     assert list(tmp_path.iterdir()) == []
 
 
+#: A copy that stops after its first file, for as long as the test needs to kill it.
+STALLED_COPY = """
+import shutil, time
+from lanzarote_analysis.output import copy_out
+real = shutil.copyfile
+def copy_then_stall(source, destination):
+    real(source, destination)
+    time.sleep(60)
+copy_out.shutil.copyfile = copy_then_stall
+copy_out.copy_data({target!r})
+"""
+
+
+@pytest.mark.slow  # a process killed mid-copy
+def test_a_copy_killed_outright_leaves_a_folder_the_next_copy_removes(tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    target = tmp_path / "my-data"
+    code = STALLED_COPY.format(target=str(target))
+    process = subprocess.Popen([sys.executable, "-c", code])
+    try:
+        deadline = time.monotonic() + 60
+        while not any(p.is_dir() and any(p.iterdir()) for p in tmp_path.glob(".tmp-*.part")):
+            assert process.poll() is None and time.monotonic() < deadline, "no copy started"
+            time.sleep(0.05)
+    finally:
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+    [left] = tmp_path.iterdir()  # kill -9 runs no clean-up: the half copy stays hidden
+    assert left.name.startswith(".tmp-my-data.") and not target.exists()
+    assert main(["data", "copy", str(target)]) == 0
+    assert [p.name for p in tmp_path.iterdir()] == ["my-data"]
+    assert tree(target) == tree(BUNDLED_DATA_DIR)
+
+
+def test_a_copy_removes_only_what_dead_copies_to_the_same_folder_left(tmp_path):
+    import os
+
+    dead_pid = 2**22 + 1  # above the largest pid Linux gives: no process has it
+    stale = tmp_path / f".tmp-my-data.{dead_pid}-0123abcd.part"
+    running = tmp_path / f".tmp-my-data.{os.getppid()}-89abcdef.part"  # its writer runs
+    other_target = tmp_path / f".tmp-notebooks.{dead_pid}-01234567.part"
+    not_ours = tmp_path / ".tmp-my-data.part"  # no pid: not named by a copy
+    for folder in (stale, running, other_target, not_ours):
+        folder.mkdir()
+        (folder / "parties.csv").write_text("half", encoding="utf-8")
+    copy_out.copy_data(tmp_path / "my-data")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        p.name for p in (running, other_target, not_ours, tmp_path / "my-data")
+    )
+
+
 def test_data_path_prints_the_directory_in_force(tmp_path, capsys, monkeypatch, data_copy):
     assert main(["data", "path"]) == 0
     assert capsys.readouterr().out == f"{BUNDLED_DATA_DIR}\n"

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..errors import FileWriteError
 from ..io.paths import NOTEBOOKS_DIR, get_data_dir
+from .save import TEMP_PREFIX, TEMP_SUFFIX, remove_stale_temporaries
 
 
 def _is_copied(path: Path) -> bool:
@@ -80,9 +81,13 @@ def copy_files(source: Path, files: list[Path], target: str | os.PathLike[str]) 
     _check_target(target)
     parent = target.absolute().parent
     # Named like atomic_write's temporary files; created like any new folder (umask).
-    temporary = parent / f".tmp-{target.name}.{os.getpid()}-{secrets.token_hex(4)}.part"
+    temporary = (
+        parent / f"{TEMP_PREFIX}{target.name}.{os.getpid()}-{secrets.token_hex(4)}{TEMP_SUFFIX}"
+    )
     try:
         parent.mkdir(parents=True, exist_ok=True)
+        # What a copy to the same target left when it was killed (kill -9, power cut).
+        remove_stale_temporaries(parent, name=target.name)
         temporary.mkdir()
     except OSError as error:
         raise FileWriteError(target, error) from error

@@ -16,10 +16,12 @@ running are left alone.
 from __future__ import annotations
 
 import contextlib
+import glob
 import math
 import os
 import re
 import secrets
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -107,11 +109,14 @@ def _is_running(pid: int) -> bool:
         return True
 
 
-def remove_stale_temporaries(directory: str | os.PathLike[str]) -> list[Path]:
+def remove_stale_temporaries(
+    directory: str | os.PathLike[str], *, name: str | None = None
+) -> list[Path]:
     """Remove the temporary files of writers that are no longer running; return them.
 
-    A writer killed outright cannot remove its own temporary file. Files whose
-    writer is still running (another run in the same folder) are left alone.
+    A writer killed outright cannot remove its own temporary file (or folder: a copy
+    is made in one). Those whose writer is still running (another run in the same
+    folder) are left alone. With ``name``, only the temporaries of that target.
 
     Examples
     --------
@@ -122,11 +127,17 @@ def remove_stale_temporaries(directory: str | os.PathLike[str]) -> list[Path]:
     ['.tmp-a.png.999999999-0123abcd.part']
     """
     removed = []
-    for path in Path(directory).glob(f"{TEMP_PREFIX}*{TEMP_SUFFIX}"):
+    pattern = f"{glob.escape(name)}.*" if name is not None else "*"
+    for path in Path(directory).glob(f"{TEMP_PREFIX}{pattern}{TEMP_SUFFIX}"):
         match = _TEMP_NAME.match(path.name)
         if str(path) in _own_temporaries:
             continue
         if match is not None and _is_running(int(match["pid"])):
+            continue
+        if path.is_dir() and not path.is_symlink():
+            if match is not None:  # a folder only when named by a copy, with its pid
+                shutil.rmtree(path, ignore_errors=True)
+                removed.append(path)
             continue
         with contextlib.suppress(FileNotFoundError):
             path.unlink()
