@@ -75,26 +75,31 @@ def make_once_each(
     worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
     order = keys[::-1] if int(worker.removeprefix("gw") or 0) % 2 else list(keys)
 
-    def make_unless_done(key: str, lock_file: Any) -> None:
+    def make_unless_done(key: str) -> None:  # under the key's lock
         target = folder / f"{key}.json"
         if not target.exists():
             part = target.with_suffix(".part")
             part.write_text(json.dumps(make(key), ensure_ascii=False), "utf-8")
             part.replace(target)
-        lock_file.close()
 
-    held_by_others = []
-    for key in order:
-        lock_file = open(folder / f"{key}.lock", "w")  # noqa: SIM115 (closed once made)
-        try:
-            fcntl.flock(lock_file, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            held_by_others.append((key, lock_file))
-            continue
-        make_unless_done(key, lock_file)
-    for key, lock_file in held_by_others:
-        fcntl.flock(lock_file, fcntl.LOCK_EX)
-        make_unless_done(key, lock_file)
+    locks = {key: open(folder / f"{key}.lock", "w") for key in order}  # noqa: SIM115
+    try:  # a lock is released when its file is closed, here even if make() fails
+        held_by_others = []
+        for key in order:
+            try:
+                fcntl.flock(locks[key], fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                held_by_others.append(key)
+                continue
+            make_unless_done(key)
+            locks.pop(key).close()
+        for key in held_by_others:
+            fcntl.flock(locks[key], fcntl.LOCK_EX)
+            make_unless_done(key)
+            locks.pop(key).close()
+    finally:
+        for lock in locks.values():
+            lock.close()
     return {key: json.loads((folder / f"{key}.json").read_text("utf-8")) for key in keys}
 
 
@@ -161,7 +166,8 @@ def _run_main(*args: str) -> subprocess.CompletedProcess[str]:
         try:
             code = main(list(args))
         except SystemExit as exit:  # argparse: --help and usage errors
-            code = exit.code if isinstance(exit.code, int) else 1
+            # As the interpreter reads it: None is success, a message is status 1.
+            code = 0 if exit.code is None else exit.code if isinstance(exit.code, int) else 1
     return subprocess.CompletedProcess(list(args), code, stdout.getvalue(), stderr.getvalue())
 
 
