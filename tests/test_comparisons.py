@@ -44,6 +44,8 @@ NOT_NAMED_COLOUR = get_swatch("rec.not_named").colour
 # Every comparison figure of the report: the registry's figures that are not maps.
 PLOTS = [spec.load_function() for spec in REPORT_FIGURES if not spec.is_map]
 PLOT_IDS = [plot.__name__ for plot in PLOTS]
+#: The registry's name of each function's figure (the keys of ``drawn_figure_texts``).
+FIGURE_NAMES = {spec.load_function(): spec.name for spec in REPORT_FIGURES if not spec.is_map}
 
 
 # Raw tables, read without the package.
@@ -96,8 +98,8 @@ def test_unknown_language_is_refused(plot):
 
 
 @pytest.mark.parametrize("plot", PLOTS, ids=PLOT_IDS)
-def test_french_figure_has_no_english_leftovers(plot, read_raw_table):
-    texts = all_texts(plot(lang="fr").figure)
+def test_french_figure_has_no_english_leftovers(plot, read_raw_table, drawn_figure_texts):
+    texts = drawn_figure_texts[FIGURE_NAMES[plot], "fr"]
     words = english_only_words(read_raw_table)
     leftovers = {
         w for text in texts for w in re.findall(r"[A-Za-z][A-Za-z'’-]{3,}", text) if w in words
@@ -105,13 +107,13 @@ def test_french_figure_has_no_english_leftovers(plot, read_raw_table):
     assert not leftovers, leftovers
     assert any("Source\u202f:" in text for text in texts)
     # The same check finds English words in the English figure: it can fail.
-    english = all_texts(plot(lang="en").figure)
+    english = drawn_figure_texts[FIGURE_NAMES[plot], "en"]
     assert any(w in words for text in english for w in re.findall(r"[A-Za-z][A-Za-z'’-]{3,}", text))
 
 
 @pytest.mark.parametrize("plot", PLOTS, ids=PLOT_IDS)
-def test_english_figure_has_no_french_leftovers(plot):
-    texts = " ".join(all_texts(plot(lang="en").figure))
+def test_english_figure_has_no_french_leftovers(plot, drawn_figure_texts):
+    texts = " ".join(drawn_figure_texts[FIGURE_NAMES[plot], "en"])
     assert not re.search(r"\b(Parties citées|Source\u202f:|niveau|Lacunes?|sur les)\b", texts)
 
 
@@ -202,13 +204,15 @@ def test_addressee_bars_count_the_data(covered_iso3, read_raw_table, bundled_dat
     assert written == [str(n) for n in totals]
 
 
-def test_addressee_note_gives_the_43rd_party_as_our_inference():
-    texts = " ".join(" ".join(all_texts(plot_addressees_by_recommendation().figure)).split())
+def test_addressee_note_gives_the_43rd_party_as_our_inference(drawn_figure_texts):
+    def drawn(lang: str) -> str:
+        return " ".join(" ".join(drawn_figure_texts["addressees_by_recommendation", lang]).split())
+
+    texts = drawn("en")
     assert "the 43 Parties monitored" in texts
     assert "Hatched: the 43rd Party monitored, which our sources do not name." in texts
     assert "Our inference, which no source states, is Norway or the United Kingdom" in texts
-    figure = plot_addressees_by_recommendation(lang="fr").figure
-    texts = " ".join(" ".join(all_texts(figure)).split())
+    texts = drawn("fr")
     assert "la 43\u1d49 Partie suivie" in texts
     assert "c'est la Norvège ou le Royaume-Uni, dont la participation n'est pas confirmée" in texts
 
