@@ -19,6 +19,7 @@ import io
 import matplotlib.pyplot as plt
 import pytest
 from matplotlib.transforms import Bbox
+from quick_loop import in_one_language_when_quick
 
 from lanzarote_analysis.output.figure_run import build_figure
 from lanzarote_analysis.output.registry import REPORT_FIGURES
@@ -46,14 +47,13 @@ CASES["profile.Norway.fr"] = lambda: plot_party_profile("Norway", lang="fr").get
 
 
 def _case_params() -> list:
-    """Every case; for the quick loop (``make test-fast`` leaves out ``slow``) each report
-    figure in one language, English and French in turn, and both profiles."""
-    params = []
-    for index, name in enumerate(CASES):
-        spec_index, lang_index = divmod(index, len(LANGUAGES))
-        is_quick = name.startswith("profile.") or spec_index % len(LANGUAGES) == lang_index
-        params.append(pytest.param(name, id=name, marks=() if is_quick else pytest.mark.slow))
-    return params
+    """Every case; in the quick loop each report figure in one language."""
+    return in_one_language_when_quick(
+        [(name,) for name in CASES],
+        group=lambda case: case[0].rpartition(".")[0],
+        lang=lambda case: case[0].rpartition(".")[2],
+        ids=list(CASES),
+    )
 
 
 @pytest.fixture(scope="module", params=_case_params())

@@ -21,6 +21,7 @@ from matplotlib.colors import to_hex, to_rgb, to_rgba
 from matplotlib.lines import Line2D
 from matplotlib.markers import MarkerStyle
 from matplotlib.patches import Patch
+from quick_loop import in_one_language_when_quick
 
 from lanzarote_analysis import errors as la_errors
 from lanzarote_analysis.i18n.labels import get_label
@@ -153,11 +154,14 @@ def test_no_colour_is_written_outside_the_palette_module():
 
 
 def report_figures() -> list:
-    return [
-        pytest.param(spec, lang, id=f"{spec.name}.{lang}")
-        for spec in REPORT_FIGURES
-        for lang in LANGUAGES
-    ]
+    """Every report figure in each language (in the quick loop, in one of them)."""
+    cases = [(spec, lang) for spec in REPORT_FIGURES for lang in LANGUAGES]
+    return in_one_language_when_quick(
+        cases,
+        group=lambda case: case[0].name,
+        lang=lambda case: case[1],
+        ids=[f"{spec.name}.{lang}" for spec, lang in cases],
+    )
 
 
 def fills(artist) -> list[tuple[str, str | None]]:
@@ -233,8 +237,14 @@ def test_report_figure_uses_the_palette_with_one_meaning(spec, lang):
         plt.close(figure)
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
-@pytest.mark.parametrize("party", PROFILE_PARTIES)
+@pytest.mark.parametrize(
+    ("party", "lang"),
+    in_one_language_when_quick(
+        [(party, lang) for party in PROFILE_PARTIES for lang in LANGUAGES],
+        group=lambda case: case[0],
+        lang=lambda case: case[1],
+    ),
+)
 def test_profile_figure_uses_the_palette_with_one_meaning(party, lang):
     ax = plot_party_profile(party, lang=lang)
     try:
