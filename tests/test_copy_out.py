@@ -122,18 +122,46 @@ def test_a_copy_killed_outright_leaves_a_folder_the_next_copy_removes(tmp_path):
 def test_a_copy_removes_only_what_dead_copies_to_the_same_folder_left(tmp_path):
     import os
 
+    from lanzarote_analysis.output.save import own_temporary
+
     dead_pid = 2**22 + 1  # above the largest pid Linux gives: no process has it
     stale = tmp_path / f".tmp-my-data.{dead_pid}-0123abcd.part"
-    running = tmp_path / f".tmp-my-data.{os.getppid()}-89abcdef.part"  # its writer runs
-    other_target = tmp_path / f".tmp-notebooks.{dead_pid}-01234567.part"
-    not_ours = tmp_path / ".tmp-my-data.part"  # no pid: not named by a copy
-    for folder in (stale, running, other_target, not_ours):
+    kept = [
+        tmp_path / f".tmp-my-data.{os.getppid()}-89abcdef.part",  # its writer runs
+        tmp_path / f".tmp-my-data.{os.getpid()}-fedcba98.part",  # this process's, running
+        tmp_path / f".tmp-my-data.v2.{dead_pid}-01234567.part",  # another target's
+        tmp_path / f".tmp-notebooks.{dead_pid}-01234567.part",  # another target's
+        tmp_path / ".tmp-my-data.part",  # not named by a copy: no pid
+        tmp_path / ".tmp-my-data.backup.part",
+    ]
+    for folder in (stale, *kept):
         folder.mkdir()
         (folder / "parties.csv").write_text("half", encoding="utf-8")
-    copy_out.copy_data(tmp_path / "my-data")
+    user_file = tmp_path / ".tmp-my-data.notes.part"  # a file of the user's, so named
+    user_file.write_text("mine", encoding="utf-8")
+    with own_temporary(kept[1]):
+        copy_out.copy_data(tmp_path / "my-data")
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
-        p.name for p in (running, other_target, not_ours, tmp_path / "my-data")
+        p.name for p in (*kept, user_file, tmp_path / "my-data")
     )
+
+
+def test_a_copy_whose_folder_is_removed_meanwhile_fails_rather_than_end_incomplete(
+    tmp_path, monkeypatch
+):
+    real = shutil.copyfile
+    copied = []
+
+    def copy_then_lose_the_folder(source, destination):
+        real(source, destination)
+        copied.append(destination)
+        if len(copied) == 1:  # the whole folder goes, as a wrong clean-up would take it
+            shutil.rmtree(next(p for p in destination.parents if p.name.startswith(".tmp-")))
+
+    monkeypatch.setattr(copy_out.shutil, "copyfile", copy_then_lose_the_folder)
+    with pytest.raises(la.FileWriteError, match="my-data"):
+        copy_out.copy_data(tmp_path / "my-data")
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_data_path_prints_the_directory_in_force(tmp_path, capsys, monkeypatch, data_copy):

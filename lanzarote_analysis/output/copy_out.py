@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..errors import FileWriteError
 from ..io.paths import NOTEBOOKS_DIR, get_data_dir
-from .save import TEMP_PREFIX, TEMP_SUFFIX, remove_stale_temporaries
+from .save import TEMP_PREFIX, TEMP_SUFFIX, own_temporary, remove_stale_temporaries
 
 
 def _is_copied(path: Path) -> bool:
@@ -84,25 +84,28 @@ def copy_files(source: Path, files: list[Path], target: str | os.PathLike[str]) 
     temporary = (
         parent / f"{TEMP_PREFIX}{target.name}.{os.getpid()}-{secrets.token_hex(4)}{TEMP_SUFFIX}"
     )
-    try:
-        parent.mkdir(parents=True, exist_ok=True)
-        # What a copy to the same target left when it was killed (kill -9, power cut).
-        remove_stale_temporaries(parent, name=target.name)
-        temporary.mkdir()
-    except OSError as error:
-        raise FileWriteError(target, error) from error
-    try:
-        for relative in files:
-            destination = temporary / relative
-            destination.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source / relative, destination)
-        # An empty folder is replaced by the rename; one filled meanwhile is not.
-        os.rename(temporary, target)
-    except BaseException as error:
-        shutil.rmtree(temporary, ignore_errors=True)
-        if isinstance(error, OSError) and not isinstance(error, FileWriteError):
+    with own_temporary(temporary):
+        try:
+            parent.mkdir(parents=True, exist_ok=True)
+            # What a copy to the same target left when it was killed (kill -9, power cut).
+            remove_stale_temporaries(parent, name=target.name)
+            temporary.mkdir()
+        except OSError as error:
             raise FileWriteError(target, error) from error
-        raise
+        try:
+            for relative in files:
+                # Sub-folders one by one, never the temporary folder itself: if anything
+                # removed it meanwhile, the copy fails rather than end up incomplete.
+                for folder in reversed(Path(relative).parents[:-1]):
+                    (temporary / folder).mkdir(exist_ok=True)
+                shutil.copyfile(source / relative, temporary / relative)
+            # An empty folder is replaced by the rename; one filled meanwhile is not.
+            os.rename(temporary, target)
+        except BaseException as error:
+            shutil.rmtree(temporary, ignore_errors=True)
+            if isinstance(error, OSError) and not isinstance(error, FileWriteError):
+                raise FileWriteError(target, error) from error
+            raise
     return target
 
 

@@ -47,7 +47,7 @@ SAVE_METADATA: dict[str, dict[str, None]] = {
 TEMP_PREFIX = ".tmp-"
 TEMP_SUFFIX = ".part"
 # ".tmp-<target name>.<writer's pid>-<8 hex digits>.part"
-_TEMP_NAME = re.compile(r"^\.tmp-.+\.(?P<pid>[0-9]+)-[0-9a-f]{8}\.part$", re.DOTALL)
+_TEMP_NAME = re.compile(r"^\.tmp-(?P<name>.+)\.(?P<pid>[0-9]+)-[0-9a-f]{8}\.part$", re.DOTALL)
 
 # Temporary files this process is writing now, for a worker stopped by a signal to remove.
 _own_temporaries: set[str] = set()
@@ -86,6 +86,17 @@ def _create_temporary(target: Path) -> tuple[int, Path]:
             raise
 
 
+@contextlib.contextmanager
+def own_temporary(path: Path) -> Iterator[Path]:
+    """Within the block, ``path`` is a temporary of this process's, in progress: no
+    clean-up removes it (:func:`remove_stale_temporaries` cannot tell by its pid)."""
+    _own_temporaries.add(str(path))
+    try:
+        yield path
+    finally:
+        _own_temporaries.discard(str(path))
+
+
 def remove_own_temporaries() -> None:
     """Remove the temporary files this process is writing (when it is being stopped)."""
     for name in list(_own_temporaries):
@@ -116,7 +127,8 @@ def remove_stale_temporaries(
 
     A writer killed outright cannot remove its own temporary file (or folder: a copy
     is made in one). Those whose writer is still running (another run in the same
-    folder) are left alone. With ``name``, only the temporaries of that target.
+    folder) are left alone. With ``name``, only the temporaries of that target, named
+    as ours (with a pid): what else a user's folder holds is never touched.
 
     Examples
     --------
@@ -131,6 +143,8 @@ def remove_stale_temporaries(
     for path in Path(directory).glob(f"{TEMP_PREFIX}{pattern}{TEMP_SUFFIX}"):
         match = _TEMP_NAME.match(path.name)
         if str(path) in _own_temporaries:
+            continue
+        if name is not None and (match is None or match["name"] != name):
             continue
         if match is not None and _is_running(int(match["pid"])):
             continue
