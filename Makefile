@@ -37,16 +37,15 @@ report: $(INSTALLED) ## Write the report as one offline HTML file per language i
 # pytest-xdist: one test process per CPU; --dist loadscope keeps each module's tests in one
 # process, so that its module fixtures (the wheel, JupyterLab, the explorers) are made once.
 # (--dist loadgroup would not group: pytest-xdist 3.8 cannot mark pytest 9.2's node ids.)
-PYTEST_PARALLEL := -n auto --dist loadscope
-# Compiled modules (and pytest's rewritten tests) are kept in __pycache__ between runs: a
-# machine-wide PYTHONDONTWRITEBYTECODE would make every test process compile them again.
-test test-fast: export PYTHONDONTWRITEBYTECODE =
+# nbval's plugin is left out of these runs (importing it takes a second in every worker);
+# the notebooks are run by nbval in a command of their own.
+PYTEST_OPTIONS := -n auto --dist loadscope -p no:nbval
 
 test: $(INSTALLED) ## Everything CI runs: lint, types, all tests (browser, wheel, fuzz), nbval, data package
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
-	$(PY) -m pytest $(PYTEST_PARALLEL)
+	$(PY) -m pytest $(PYTEST_OPTIONS)
 # Notebooks only: strict comparison of stored text and HTML outputs (not --nbval-lax);
 # addopts are cleared so that neither doctests nor pytest-mpl collect anything here.
 	$(PY) -m pytest -o addopts="" -p no:cacheprovider --nbval --nbval-current-env \
@@ -57,7 +56,7 @@ test-fast: $(INSTALLED) ## Quick loop: lint, types, unit tests, doctests, image 
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
-	$(PY) -m pytest $(PYTEST_PARALLEL) -m "not slow and not fuzz"
+	$(PY) -m pytest $(PYTEST_OPTIONS) -m "not slow and not fuzz"
 
 typecheck: $(INSTALLED) ## Type-check the package (mypy, settings in pyproject.toml)
 	$(BIN)/mypy

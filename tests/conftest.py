@@ -166,8 +166,12 @@ def _run_main(*args: str) -> subprocess.CompletedProcess[str]:
         try:
             code = main(list(args))
         except SystemExit as exit:  # argparse: --help and usage errors
-            # As the interpreter reads it: None is success, a message is status 1.
-            code = 0 if exit.code is None else exit.code if isinstance(exit.code, int) else 1
+            # As the interpreter reads it: None is success, a message is printed, status 1.
+            if exit.code is None or isinstance(exit.code, int):
+                code = exit.code or 0
+            else:
+                print(exit.code, file=sys.stderr)
+                code = 1
     return subprocess.CompletedProcess(list(args), code, stdout.getvalue(), stderr.getvalue())
 
 

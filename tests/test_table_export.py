@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import copy
 import json
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
@@ -36,16 +34,6 @@ LANGS = ("en", "fr")
 SHEET_NAME_FORBIDDEN = set("[]:*?/\\")
 SHEET_NAME_MAX = 31
 YES_NO = {"en": {"yes", "no", "not assessed"}, "fr": {"oui", "non", "non évalué"}}
-
-
-def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "lanzarote_analysis", *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        cwd=cwd,
-    )
 
 
 @pytest.fixture(scope="module", params=LANGS)
@@ -300,20 +288,21 @@ def test_an_existing_file_is_replaced_whole(tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["tables.xlsx"]
 
 
-def test_bad_data_leaves_an_existing_file_untouched(tmp_path, data_copy):
+def test_bad_data_leaves_an_existing_file_untouched(tmp_path, data_copy, run_main):
     target = tmp_path / "out" / "tables.xlsx"
     target.parent.mkdir()
     target.write_bytes(b"an older export")
     (data_copy / "parties.csv").write_text("", encoding="utf-8")
-    result = run("export", "--out", str(target), "--data-dir", str(data_copy))
+    result = run_main("export", "--out", str(target), "--data-dir", str(data_copy))
     assert result.returncode == 1 and "parties.csv" in result.stderr
     assert "Traceback" not in result.stderr
     assert target.read_bytes() == b"an older export"
     assert [p.name for p in target.parent.iterdir()] == ["tables.xlsx"]
 
 
-def test_the_default_output_is_named_after_the_language(tmp_path):
-    result = run("export", "--lang", "fr", cwd=tmp_path)
+def test_the_default_output_is_named_after_the_language(tmp_path, run_main, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = run_main("export", "--lang", "fr")
     assert result.returncode == 0, result.stderr
     assert [p.name for p in tmp_path.iterdir()] == ["lanzarote-analysis-tables.fr.xlsx"]
 
