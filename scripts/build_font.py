@@ -4,9 +4,17 @@ Saving a PDF embeds a subset of every font it uses, and matplotlib makes that su
 anew for every file by parsing the whole font with fontTools: for DejaVu Sans (6,000
 glyphs, large layout tables) that was 0.3-0.7 s per PDF, more than drawing the figure.
 LZ Sans is DejaVu Sans (regular and bold) with only the glyphs of Latin-script text,
-its outlines, metrics, hinting and layout tables (kerning, ligatures) unchanged for
-those glyphs, so figures look the same; only the family is renamed, so that it never
-stands in for the real DejaVu Sans of a user's other figures. The theme registers it
+its outlines, metrics, hinting, ligatures and kerning unchanged for those glyphs, so
+figures look the same; only the family is renamed, so that it never stands in for the
+real DejaVu Sans of a user's other figures.
+
+DejaVu Sans holds its kerning twice: as OpenType positioning (GPOS) and as the legacy
+``kern`` table, the same pairs with the same values. LZ Sans keeps only the ``kern``
+table, which the text shaper (HarfBuzz, in matplotlib's libraqm) applies when a font
+has no GPOS, so every glyph lands where it did. The PDF backend subsets the font for
+every file and GPOS was half of that work; a PDF viewer never reads either table (a
+PDF places each glyph itself). :func:`check_kerning_is_duplicated` refuses a source
+whose two tables differ, or whose GPOS does more than kern. The theme registers it
 for our figures (``lanzarote_analysis/plots/theme.py``), with DejaVu Sans as the
 fallback for a character outside it.
 
@@ -97,8 +105,121 @@ def rename(font: TTFont, family: str) -> None:
             record.string = new[record.nameID]
 
 
-def build_font(source: Path) -> bytes:
-    """``source`` cut down to :func:`get_unicodes` and renamed to :data:`FAMILY`."""
+def find_kerning_lookups(font: TTFont) -> dict[str, list[int]]:
+    """The GPOS lookups that kern text, by script tag (``DFLT`` for a run of digits and
+    punctuation alone, ``latn`` for Latin text); a script's languages must agree.
+    """
+    table = font["GPOS"].table
+    features = table.FeatureList.FeatureRecord
+    lookups: dict[str, list[int]] = {}
+    for script in table.ScriptList.ScriptRecord:
+        systems = [script.Script.DefaultLangSys] + [
+            record.LangSys for record in script.Script.LangSysRecord
+        ]
+        found = {
+            tuple(
+                sorted(
+                    {
+                        lookup
+                        for index in system.FeatureIndex
+                        if features[index].FeatureTag == "kern"
+                        for lookup in features[index].Feature.LookupListIndex
+                    }
+                )
+            )
+            for system in systems
+            if system is not None
+        }
+        if len(found) != 1:
+            raise ValueError(f"GPOS kerns the languages of {script.ScriptTag} differently")
+        lookups[script.ScriptTag] = list(found.pop())
+    return lookups
+
+
+def read_gpos_kerning(font: TTFont, lookups: list[int]) -> dict[tuple[str, str], int]:
+    """Every non-zero kerning of a glyph pair that the GPOS ``lookups`` of ``font`` make.
+
+    Lookups apply one after the other, so a pair that two of them kern adds both.
+    Raises ``ValueError`` for a lookup that does anything but change the first glyph's
+    advance, or that has several subtables (whose order would decide which applies).
+    """
+    table = font["GPOS"].table
+    glyph_order = font.getGlyphOrder()
+    pairs: dict[tuple[str, str], int] = {}
+    for index in lookups:
+        lookup = table.LookupList.Lookup[index]
+        sub = lookup.SubTable[0]
+        if (
+            len(lookup.SubTable) != 1
+            or lookup.LookupType != 2
+            or sub.ValueFormat1 != 0x0004  # XAdvance only
+            or sub.ValueFormat2 != 0
+        ):
+            raise ValueError(f"GPOS lookup {index} is not one table of x-advance pair kerning")
+        if sub.Format == 1:
+            found = {
+                (first, record.SecondGlyph): record.Value1.XAdvance
+                for first, pair_set in zip(sub.Coverage.glyphs, sub.PairSet, strict=True)
+                for record in pair_set.PairValueRecord
+            }
+        else:
+            firsts, seconds = sub.ClassDef1.classDefs, sub.ClassDef2.classDefs
+            found = {}
+            for first in sub.Coverage.glyphs:
+                row = sub.Class1Record[firsts.get(first, 0)].Class2Record
+                for second in glyph_order:
+                    value = row[seconds.get(second, 0)].Value1
+                    if value is not None:
+                        found[first, second] = value.XAdvance
+        for pair, advance in found.items():
+            pairs[pair] = pairs.get(pair, 0) + advance
+    return {pair: advance for pair, advance in pairs.items() if advance}
+
+
+def check_kerning_is_duplicated(font: TTFont) -> None:
+    """Raise ``ValueError`` unless ``font``'s ``kern`` table kerns all text as its GPOS.
+
+    The ``kern`` table applies to every run of text; GPOS kerns Latin runs with more
+    pairs than runs of digits and punctuation alone. The two agree if ``kern`` holds
+    the Latin pairs and every pair only Latin text kerns has a Latin letter, which
+    puts it in a Latin run (a character common to all scripts joins its neighbour's).
+    """
+    from fontTools import unicodedata
+
+    legacy = {pair: value for pair, value in font["kern"].kernTables[0].kernTable.items() if value}
+    lookups = find_kerning_lookups(font)
+    latin = read_gpos_kerning(font, lookups["latn"])
+    if legacy != latin:
+        differ = sorted(
+            pair for pair in legacy.keys() | latin.keys() if legacy.get(pair) != latin.get(pair)
+        )
+        raise ValueError(
+            f"the kern table and GPOS differ for {len(differ)} pairs (first: {differ[:3]}); "
+            "LZ Sans would kern differently without GPOS"
+        )
+    default = read_gpos_kerning(font, lookups.get("DFLT", []))
+    characters: dict[str, set[str]] = {}
+    for code, glyph in font.getBestCmap().items():
+        characters.setdefault(glyph, set()).add(chr(code))
+
+    def is_latin(glyph: str) -> bool:
+        found = characters.get(glyph, set())
+        return bool(found) and all(unicodedata.script(char) == "Latn" for char in found)
+
+    outside = sorted(
+        pair
+        for pair in latin.keys() | default.keys()
+        if latin.get(pair) != default.get(pair) and not any(map(is_latin, pair))
+    )
+    if outside:
+        raise ValueError(
+            f"GPOS kerns {len(outside)} pairs without a Latin letter only in Latin text "
+            f"(first: {outside[:3]}); the kern table would kern them everywhere"
+        )
+
+
+def cut_down(source: Path) -> TTFont:
+    """``source`` with only the glyphs of :func:`get_unicodes`, every table kept for them."""
     options = subset.Options()
     # Everything that shapes and renders the kept glyphs stays as it is.
     options.layout_features = ["*"]
@@ -115,6 +236,16 @@ def build_font(source: Path) -> bytes:
     subsetter = subset.Subsetter(options=options)
     subsetter.populate(unicodes=get_unicodes())
     subsetter.subset(font)
+    return font
+
+
+def build_font(source: Path) -> bytes:
+    """``source`` cut down to :func:`get_unicodes`, its kerning in ``kern`` only (see
+    the module notes), and renamed to :data:`FAMILY`."""
+    font = cut_down(source)
+    # Checked on the glyphs kept: only their pairs can ever be kerned.
+    check_kerning_is_duplicated(font)
+    del font["GPOS"]
     rename(font, FAMILY)
     buffer = io.BytesIO()
     # head.modified stays the source's: the same input gives the same bytes.

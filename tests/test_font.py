@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import importlib.util
+import io
 import re
 import sys
 import unicodedata
@@ -90,6 +91,70 @@ def test_the_bundled_font_is_what_the_build_script_makes(name):
     assert made == (FONT_DIR / name).read_bytes(), f"run scripts/build_font.py to rebuild {name}"
     licence = (build.SOURCE_DIR / build.LICENCE).read_bytes()
     assert (FONT_DIR / build.LICENCE).read_bytes() == licence
+
+
+@pytest.fixture(scope="module")
+def cut_down_source() -> bytes:
+    """The regular source cut down as the build does, GPOS still in it (a font file)."""
+    build = load_build_script()
+    buffer = io.BytesIO()
+    build.cut_down(build.SOURCE_DIR / build.FONTS[FONT_FILES[0]][0]).save(buffer)
+    return buffer.getvalue()
+
+
+def test_the_build_refuses_kerning_that_the_kern_table_would_change(cut_down_source):
+    build = load_build_script()
+    build.check_kerning_is_duplicated(TTFont(io.BytesIO(cut_down_source)))  # DejaVu passes
+    # One pair kerned differently in the two tables.
+    font = TTFont(io.BytesIO(cut_down_source))
+    kerning = font["kern"].kernTables[0].kernTable
+    kerning[("A", "V")] += 10
+    with pytest.raises(ValueError, match=r"differ for 1 pairs \(first: \[\('A', 'V'\)\]"):
+        build.check_kerning_is_duplicated(font)
+    # Pairs without a Latin letter that GPOS kerns in Latin text only (here: every
+    # pair of the default script's lookup), which the kern table would kern anywhere.
+    font = TTFont(io.BytesIO(cut_down_source))
+    gpos = font["GPOS"].table
+    for script in gpos.ScriptList.ScriptRecord:
+        if script.ScriptTag != "latn":
+            for index in script.Script.DefaultLangSys.FeatureIndex:
+                gpos.FeatureList.FeatureRecord[index].Feature.LookupListIndex = []
+    with pytest.raises(ValueError, match="without a Latin letter only in Latin text"):
+        build.check_kerning_is_duplicated(font)
+
+
+def test_the_figures_texts_are_as_wide_in_lz_sans_as_in_dejavu_sans(drawn_figure_texts):
+    # LZ Sans kerns through its kern table, DejaVu Sans through GPOS: same widths.
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.textpath import text_to_path
+
+    register_fonts()
+    samples = {
+        "AV",
+        "A",
+        "V",
+        "To Ty «Wa» L’Yonne",
+        *(t for texts in drawn_figure_texts.values() for t in texts),
+    }
+    widths = {}
+    for family in (FONT_FAMILY, "DejaVu Sans"):
+        for weight in ("normal", "bold"):
+            font = FontProperties(family=family, weight=weight, size=10)
+            for text in samples:
+                for line in text.split("\n"):
+                    widths[family, weight, line] = text_to_path.get_text_width_height_descent(
+                        line, font, ismath=False
+                    )[0]
+    assert (
+        widths[FONT_FAMILY, "normal", "AV"]
+        < widths[FONT_FAMILY, "normal", "A"] + widths[FONT_FAMILY, "normal", "V"]
+    ), "LZ Sans does not kern"
+    differ = [
+        (weight, line)
+        for (family, weight, line), width in widths.items()
+        if family == FONT_FAMILY and width != widths["DejaVu Sans", weight, line]
+    ]
+    assert not differ, f"{len(differ)} texts change width in LZ Sans: {differ[:5]}"
 
 
 @pytest.mark.parametrize("name", FONT_FILES)
