@@ -2,9 +2,13 @@
 
 "build" is the plotting function; each format column is one ``save_figure`` (layout,
 rendering, writing). The floor columns save a blank figure of the same size the same
-way. Each cell is the median of ``BENCH_REPEAT`` builds and saves (the first, which
-pays for reading the basemap and the fonts, is left out). It also lists what the
-figures import beyond the floor's stack, which would make the floor too low.
+way. "texts" saves, in every format, a blank figure of the same size that shows only
+the figure's texts, as drawn (same strings, fonts, sizes and angles, at the same
+places), with no Axes and no layout: what matplotlib's text alone costs, which no
+change that keeps the figures' looks can remove. Each cell is the median of
+``BENCH_REPEAT`` builds and saves (the first, which pays for reading the basemap and
+the fonts, is left out). It also lists what the figures import beyond the floor's
+stack, which would make the floor too low.
 
     python benchmarks/figure_times.py [--format png svg pdf] [--repeat 3]
 """
@@ -47,7 +51,7 @@ def main() -> None:
     from lanzarote_analysis.output.save import save_figure
     from lanzarote_analysis.vocabulary import LANGUAGES
 
-    def measure(spec, lang: str, out: Path) -> tuple[list[float], tuple[float, float]]:
+    def measure(spec, lang: str, out: Path) -> tuple[list[float], tuple[float, float], list]:
         start = time.perf_counter()
         fig = build_figure(spec, lang=lang)
         times = [time.perf_counter() - start]
@@ -56,8 +60,43 @@ def main() -> None:
             save_figure(fig, out / f"{spec.name}.{lang}.{fmt}")
             times.append(time.perf_counter() - start)
         size = tuple(fig.get_size_inches())
+        texts = read_texts(fig)
         plt.close(fig)
-        return times, size
+        return times, size, texts
+
+    def read_texts(fig) -> list[dict]:
+        """Every visible text of ``fig`` as ``fig.text`` arguments, where it was drawn."""
+        from matplotlib.text import Text
+
+        renderer = fig.canvas.get_renderer()
+        width, height = fig.bbox.size
+        texts = []
+        for text in fig.findobj(Text):
+            if text.get_visible() and text.get_text():
+                box = text.get_window_extent(renderer)
+                texts.append(
+                    {
+                        "x": box.x0 / width,
+                        "y": box.y0 / height,
+                        "s": text.get_text(),
+                        "fontproperties": text.get_fontproperties().copy(),
+                        "rotation": text.get_rotation(),
+                        "linespacing": text.get_linespacing(),
+                        "ha": "left",
+                        "va": "bottom",
+                    }
+                )
+        return texts
+
+    def measure_texts(size: tuple[float, float], texts: list[dict], out: Path) -> float:
+        fig = plt.figure(figsize=size)
+        for text in texts:
+            fig.text(**text)
+        start = time.perf_counter()
+        for fmt in args.formats:
+            save_figure(fig, out / f"texts.{fmt}")
+        plt.close(fig)
+        return time.perf_counter() - start
 
     def measure_blank(size: tuple[float, float], out: Path) -> list[float]:
         fig = plt.figure(figsize=size)
@@ -70,23 +109,26 @@ def main() -> None:
         return times
 
     columns = ["build", *args.formats, "total"]
-    floor_columns = [f"floor {fmt}" for fmt in args.formats]
+    floor_columns = [f"floor {fmt}" for fmt in args.formats] + ["texts"]
     print(f"  {'figure':<34}" + "".join(f"{c:>7}" for c in columns), end="")
     print("  " + "".join(f"{c:>10}" for c in floor_columns))
     totals = []
+    floor_totals = []  # (blank figure, texts alone), every format
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp)
         for spec in REPORT_FIGURES:
             for lang in LANGUAGES:
-                runs, size = [], None
-                blanks = []
+                runs, blanks, texts_only = [], [], []
                 for _ in range(args.repeat + 1):
-                    times, size = measure(spec, lang, out)
+                    times, size, texts = measure(spec, lang, out)
                     runs.append(times)
                     blanks.append(measure_blank(size, out))
+                    texts_only.append(measure_texts(size, texts, out))
                 cells = [statistics.median(column) for column in zip(*runs[1:], strict=True)]
                 floor = [statistics.median(column) for column in zip(*blanks[1:], strict=True)]
+                floor.append(statistics.median(texts_only[1:]))
                 totals.append((sum(cells), f"{spec.name}.{lang}"))
+                floor_totals.append((sum(floor[:-1]), floor[-1]))
                 row = "".join(f"{t:7.2f}" for t in [*cells, sum(cells)])
                 print(
                     f"  {spec.name + '.' + lang:<34}{row}  " + "".join(f"{t:10.3f}" for t in floor)
@@ -95,6 +137,11 @@ def main() -> None:
     total = sum(t for t, _ in totals)
     slowest = ", ".join(f"{name} {t:.2f} s" for t, name in sorted(totals, reverse=True)[:3])
     print(f"  all figures: {total:.2f} s; slowest: {slowest}")
+    blank, texts = (sum(column) for column in zip(*floor_totals, strict=True))
+    print(
+        f"  saved in every format, their texts alone: {texts:.2f} s "
+        f"({texts / total:.0%} of the figures' time); blank figures: {blank:.2f} s"
+    )
     # Only third-party packages count: the standard library costs the floor as much.
     extra = sorted(
         name
