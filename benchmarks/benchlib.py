@@ -103,10 +103,18 @@ def png_size(path: Path) -> tuple[int, int]:
 
 
 def floor_command(
-    out: Path, sizes: Sequence[tuple[int, int]], formats: Sequence[str], jobs: int = 1
+    out: Path,
+    sizes: Sequence[tuple[int, int]],
+    formats: Sequence[str],
+    jobs: int = 1,
+    *,
+    texts: Path | None = None,
+    names: Sequence[str] = (),
 ) -> list[str]:
-    """The floor for figures of these pixel sizes in these formats, in ``jobs`` workers."""
-    return python(
+    """The floor for figures of these pixel sizes in these formats, in ``jobs`` workers;
+    with ``texts`` (``figure_texts.py``'s file), each shows the texts of the figure of
+    that name."""
+    argv = python(
         str(FLOOR),
         "--out",
         str(out),
@@ -117,3 +125,6 @@ def floor_command(
         "--size",
         *(f"{w}x{h}" for w, h in sizes),
     )
+    if texts is not None:
+        argv += ["--texts", str(texts), "--name", *names]
+    return argv

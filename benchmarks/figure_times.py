@@ -26,6 +26,7 @@ from pathlib import Path
 
 os.environ.setdefault("MPLBACKEND", "Agg")
 
+from figure_texts import read_texts  # noqa: E402
 from floor import DPI, STACK  # noqa: E402
 
 
@@ -63,30 +64,6 @@ def main() -> None:
         texts = read_texts(fig)
         plt.close(fig)
         return times, size, texts
-
-    def read_texts(fig) -> list[dict]:
-        """Every visible text of ``fig`` as ``fig.text`` arguments, where it was drawn."""
-        from matplotlib.text import Text
-
-        renderer = fig.canvas.get_renderer()
-        width, height = fig.bbox.size
-        texts = []
-        for text in fig.findobj(Text):
-            if text.get_visible() and text.get_text():
-                box = text.get_window_extent(renderer)
-                texts.append(
-                    {
-                        "x": box.x0 / width,
-                        "y": box.y0 / height,
-                        "s": text.get_text(),
-                        "fontproperties": text.get_fontproperties().copy(),
-                        "rotation": text.get_rotation(),
-                        "linespacing": text.get_linespacing(),
-                        "ha": "left",
-                        "va": "bottom",
-                    }
-                )
-        return texts
 
     def measure_texts(size: tuple[float, float], texts: list[dict], out: Path) -> float:
         fig = plt.figure(figsize=size)

@@ -6,14 +6,21 @@ pixel sizes (at 200 dpi) in the given formats, in this process or, with ``--jobs
 in N worker processes started the way ``lanzarote-analysis figures`` starts its own
 (a process pool, one task per figure). With ``--size`` omitted it only imports.
 
+With ``--texts FILE`` (written by ``figure_texts.py``) each blank figure shows the texts
+of the figure of its size, with the theme's text settings and fonts: the least a run
+that keeps the figures' looks could cost, since those texts are half of their time.
+
     python benchmarks/floor.py --out /tmp/floor --format png svg pdf --size 1400x1240 1600x900
     python benchmarks/floor.py --jobs 2 --out /tmp/floor --format png --size 1400x1240 1600x900
+    python benchmarks/floor.py --out /tmp/floor --format png --size 1400x1240 \
+        --texts /tmp/texts.json --name gap_map.en
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import json
 from pathlib import Path
 
 DPI = 200
@@ -21,12 +28,17 @@ DPI = 200
 STACK = ("pandas", "matplotlib", "geopandas", "matplotlib_venn")
 
 
-def save_blank(out: Path, index: int, size: str, formats: list[str]) -> None:
-    """One blank figure of ``size`` pixels (``WxH``), saved in every format."""
+def save_blank(
+    out: Path, index: int, size: str, formats: list[str], texts: list[dict] | None = None
+) -> None:
+    """One blank figure of ``size`` pixels (``WxH``), showing ``texts`` (``fig.text``
+    arguments) if given, saved in every format."""
     import matplotlib.pyplot as plt
 
     width, height = (int(n) for n in size.split("x"))
     fig = plt.figure(figsize=(width / DPI, height / DPI))
+    for text in texts or []:
+        fig.text(**text)
     for fmt in formats:
         fig.savefig(out / f"blank{index}.{fmt}", dpi=DPI)
     plt.close(fig)
@@ -39,6 +51,10 @@ def main() -> None:
     parser.add_argument("--format", nargs="+", default=["png"], dest="formats")
     parser.add_argument("--size", nargs="*", default=[], metavar="WxH", help="pixels at 200 dpi")
     parser.add_argument("--jobs", type=int, default=1, help="worker processes (1: this one)")
+    parser.add_argument("--texts", type=Path, metavar="FILE", help="figure_texts.py's output")
+    parser.add_argument(
+        "--name", nargs="*", default=[], help="with --texts: the figure of each --size"
+    )
     args = parser.parse_args()
 
     for module in args.imports:
@@ -48,8 +64,22 @@ def main() -> None:
     import matplotlib
 
     matplotlib.use("Agg")
+    texts: list[list[dict] | None] = [None] * len(args.size)
+    if args.texts:
+        if len(args.name) != len(args.size):
+            parser.error("--texts needs one --name per --size")
+        found = json.loads(args.texts.read_text(encoding="utf-8"))
+        from matplotlib import font_manager
+
+        for path in found["fonts"]:
+            font_manager.fontManager.addfont(path)
+        matplotlib.rcParams.update(found["settings"])
+        texts = [found["figures"][name] for name in args.name]
     args.out.mkdir(parents=True, exist_ok=True)
-    tasks = [(args.out, index, size, args.formats) for index, size in enumerate(args.size)]
+    tasks = [
+        (args.out, index, size, args.formats, figure_texts)
+        for index, (size, figure_texts) in enumerate(zip(args.size, texts, strict=True))
+    ]
     if args.jobs == 1:
         for task in tasks:
             save_blank(*task)

@@ -1,0 +1,91 @@
+"""The texts of every report figure as it is saved, for a floor that draws only them.
+
+Half of what the figures cost is matplotlib measuring and drawing their texts in each
+format; no change that keeps the figures' looks can remove it. The floor with texts
+(``floor.py --texts``) saves blank figures of the same sizes showing these texts (same
+strings, fonts, sizes, angles and places; no Axes, no layout) with the theme's text
+settings and fonts. Writing them takes this package; drawing them takes only matplotlib.
+
+    python benchmarks/figure_texts.py --out /tmp/texts.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("MPLBACKEND", "Agg")
+
+#: The theme's settings that change how text is measured, drawn or embedded.
+TEXT_SETTINGS = ("font.", "text.", "pdf.", "svg.", "ps.", "mathtext.")
+
+
+def read_texts(fig: Any) -> list[dict[str, Any]]:
+    """Every visible text of ``fig`` as ``fig.text`` keyword arguments, where it was
+    drawn last (in figure fraction, so at any resolution)."""
+    from matplotlib.text import Text
+
+    renderer = fig.canvas.get_renderer()
+    width, height = fig.bbox.size
+    texts = []
+    for text in fig.findobj(Text):
+        if not (text.get_visible() and text.get_text()):
+            continue
+        box = text.get_window_extent(renderer)
+        font = text.get_fontproperties()
+        texts.append(
+            {
+                "x": box.x0 / width,
+                "y": box.y0 / height,
+                "s": text.get_text(),
+                "fontfamily": font.get_family(),
+                "fontsize": font.get_size_in_points(),
+                "fontweight": font.get_weight(),
+                "fontstyle": font.get_style(),
+                "rotation": text.get_rotation(),
+                "linespacing": text.get_linespacing(),
+                "ha": "left",
+                "va": "bottom",
+            }
+        )
+    return texts
+
+
+def collect_figure_texts() -> dict[str, Any]:
+    """The texts of every report figure and language, keyed ``<name>.<lang>`` as the
+    files of ``lanzarote-analysis figures``, with the theme's text settings and fonts."""
+    import matplotlib.pyplot as plt
+
+    from lanzarote_analysis.io.paths import FONT_DIR
+    from lanzarote_analysis.output.figure_run import build_figure
+    from lanzarote_analysis.output.registry import REPORT_FIGURES
+    from lanzarote_analysis.output.save import save_figure
+    from lanzarote_analysis.plots.theme import FONT_FILES, RC_PARAMS
+    from lanzarote_analysis.vocabulary import LANGUAGES
+
+    figures = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for spec in REPORT_FIGURES:
+            for lang in LANGUAGES:
+                fig = build_figure(spec, lang=lang)
+                save_figure(fig, Path(tmp) / "laid-out.png")  # laid out as it is saved
+                figures[f"{spec.name}.{lang}"] = read_texts(fig)
+                plt.close(fig)
+    settings = {key: value for key, value in RC_PARAMS.items() if key.startswith(TEXT_SETTINGS)}
+    fonts = [str(FONT_DIR / name) for name in FONT_FILES]
+    return {"settings": settings, "fonts": fonts, "figures": figures}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, required=True, metavar="FILE")
+    args = parser.parse_args()
+    args.out.write_text(json.dumps(collect_figure_texts(), ensure_ascii=False), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
