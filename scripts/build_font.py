@@ -11,10 +11,14 @@ real DejaVu Sans of a user's other figures.
 DejaVu Sans holds its kerning twice: as OpenType positioning (GPOS) and as the legacy
 ``kern`` table, the same pairs with the same values. LZ Sans keeps only the ``kern``
 table, which the text shaper (HarfBuzz, in matplotlib's libraqm) applies when a font
-has no GPOS, so every glyph lands where it did. The PDF backend subsets the font for
-every file and GPOS was half of that work; a PDF viewer never reads either table (a
-PDF places each glyph itself). :func:`check_kerning_is_duplicated` refuses a source
-whose two tables differ, or whose GPOS does more than kern. The theme registers it
+has no GPOS, so every visible glyph lands where it did. (An invisible character
+between a kerned pair, a soft hyphen or a zero-width space, breaks the pair
+differently; no label or data value has one, and matplotlib's PDF backend misplaces
+the glyph after it with either table.) The PDF backend subsets the font for every
+file and GPOS was half of that work; a PDF viewer never reads either table (a PDF
+places each glyph itself). :func:`check_kerning_is_duplicated` refuses a source whose
+GPOS does anything but kern, or kerns any run of text otherwise than the ``kern``
+table would. The theme registers it
 for our figures (``lanzarote_analysis/plots/theme.py``), with DejaVu Sans as the
 fallback for a character outside it.
 
@@ -105,31 +109,38 @@ def rename(font: TTFont, family: str) -> None:
             record.string = new[record.nameID]
 
 
+#: The tag of a LangSys's required feature when it has none.
+NO_REQUIRED_FEATURE = 0xFFFF
+
+
 def find_kerning_lookups(font: TTFont) -> dict[str, list[int]]:
-    """The GPOS lookups that kern text, by script tag (``DFLT`` for a run of digits and
-    punctuation alone, ``latn`` for Latin text); a script's languages must agree.
+    """The GPOS lookups that kern a run of text, by script tag (``DFLT``: a run of
+    digits and punctuation alone, or a script the font does not name).
+
+    Raises ``ValueError`` if GPOS has a feature other than ``kern`` (it would position
+    glyphs in a way the ``kern`` table cannot), or if a script's languages kern
+    differently.
     """
     table = font["GPOS"].table
     features = table.FeatureList.FeatureRecord
+    others = sorted({record.FeatureTag for record in features} - {"kern"})
+    if others:
+        raise ValueError(f"GPOS has features beyond kerning: {others}")
     lookups: dict[str, list[int]] = {}
     for script in table.ScriptList.ScriptRecord:
         systems = [script.Script.DefaultLangSys] + [
             record.LangSys for record in script.Script.LangSysRecord
         ]
-        found = {
-            tuple(
-                sorted(
-                    {
-                        lookup
-                        for index in system.FeatureIndex
-                        if features[index].FeatureTag == "kern"
-                        for lookup in features[index].Feature.LookupListIndex
-                    }
-                )
+        found = set()
+        for system in systems:
+            if system is None:
+                continue
+            indices = list(system.FeatureIndex)
+            if system.ReqFeatureIndex != NO_REQUIRED_FEATURE:
+                indices.append(system.ReqFeatureIndex)
+            found.add(
+                tuple(sorted({n for i in indices for n in features[i].Feature.LookupListIndex}))
             )
-            for system in systems
-            if system is not None
-        }
         if len(found) != 1:
             raise ValueError(f"GPOS kerns the languages of {script.ScriptTag} differently")
         lookups[script.ScriptTag] = list(found.pop())
@@ -141,21 +152,22 @@ def read_gpos_kerning(font: TTFont, lookups: list[int]) -> dict[tuple[str, str],
 
     Lookups apply one after the other, so a pair that two of them kern adds both.
     Raises ``ValueError`` for a lookup that does anything but change the first glyph's
-    advance, or that has several subtables (whose order would decide which applies).
+    advance, or that has other than one subtable (whose order would decide which applies).
     """
     table = font["GPOS"].table
     glyph_order = font.getGlyphOrder()
     pairs: dict[tuple[str, str], int] = {}
     for index in lookups:
         lookup = table.LookupList.Lookup[index]
+        if len(lookup.SubTable) != 1:
+            raise ValueError(f"GPOS lookup {index} has {len(lookup.SubTable)} subtables, not 1")
         sub = lookup.SubTable[0]
         if (
-            len(lookup.SubTable) != 1
-            or lookup.LookupType != 2
+            lookup.LookupType != 2
             or sub.ValueFormat1 != 0x0004  # XAdvance only
             or sub.ValueFormat2 != 0
         ):
-            raise ValueError(f"GPOS lookup {index} is not one table of x-advance pair kerning")
+            raise ValueError(f"GPOS lookup {index} is not x-advance pair kerning")
         if sub.Format == 1:
             found = {
                 (first, record.SecondGlyph): record.Value1.XAdvance
@@ -176,17 +188,29 @@ def read_gpos_kerning(font: TTFont, lookups: list[int]) -> dict[tuple[str, str],
     return {pair: advance for pair, advance in pairs.items() if advance}
 
 
-def check_kerning_is_duplicated(font: TTFont) -> None:
-    """Raise ``ValueError`` unless ``font``'s ``kern`` table kerns all text as its GPOS.
+def read_legacy_kerning(font: TTFont) -> dict[tuple[str, str], int]:
+    """The non-zero pairs of ``font``'s ``kern`` table, which must be one horizontal
+    subtable of pairs (format 0), else ``ValueError``."""
+    tables = font["kern"].kernTables
+    if len(tables) != 1 or tables[0].format != 0 or tables[0].coverage != 1:
+        raise ValueError("the kern table is not one horizontal subtable of pairs")
+    return {pair: value for pair, value in tables[0].kernTable.items() if value}
 
-    The ``kern`` table applies to every run of text; GPOS kerns Latin runs with more
-    pairs than runs of digits and punctuation alone. The two agree if ``kern`` holds
-    the Latin pairs and every pair only Latin text kerns has a Latin letter, which
-    puts it in a Latin run (a character common to all scripts joins its neighbour's).
+
+def check_kerning_is_duplicated(font: TTFont) -> None:
+    """Raise ``ValueError`` unless ``font``'s ``kern`` table kerns every run of text as
+    its GPOS does, so that GPOS can go.
+
+    HarfBuzz shapes text in runs of one script, a character common to all scripts
+    (digits, punctuation) joining its neighbours' run; the ``kern`` table applies to
+    every run alike, GPOS by the run's script. They agree if the ``kern`` table holds
+    the pairs of Latin runs (``latn``, the most kerned), every other script kerns as
+    ``DFLT``, and every pair that only Latin runs kern has a Latin letter, which puts
+    it in a Latin run.
     """
     from fontTools import unicodedata
 
-    legacy = {pair: value for pair, value in font["kern"].kernTables[0].kernTable.items() if value}
+    legacy = read_legacy_kerning(font)
     lookups = find_kerning_lookups(font)
     latin = read_gpos_kerning(font, lookups["latn"])
     if legacy != latin:
@@ -197,7 +221,13 @@ def check_kerning_is_duplicated(font: TTFont) -> None:
             f"the kern table and GPOS differ for {len(differ)} pairs (first: {differ[:3]}); "
             "LZ Sans would kern differently without GPOS"
         )
-    default = read_gpos_kerning(font, lookups.get("DFLT", []))
+    default_lookups = lookups.get("DFLT", [])
+    unlike = sorted(
+        tag for tag, found in lookups.items() if tag != "latn" and found != default_lookups
+    )
+    if unlike:
+        raise ValueError(f"GPOS kerns {unlike} otherwise than DFLT; the kern table would not")
+    default = read_gpos_kerning(font, default_lookups)
     characters: dict[str, set[str]] = {}
     for code, glyph in font.getBestCmap().items():
         characters.setdefault(glyph, set()).add(chr(code))
