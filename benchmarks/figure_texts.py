@@ -1,10 +1,11 @@
 """The texts of every report figure as it is saved, for a floor that draws only them.
 
-Half of what the figures cost is matplotlib measuring and drawing their texts in each
-format; no change that keeps the figures' looks can remove it. The floor with texts
-(``floor.py --texts``) saves blank figures of the same sizes showing these texts (same
-strings, fonts, sizes, angles and places; no Axes, no layout) with the theme's text
-settings and fonts. Writing them takes this package; drawing them takes only matplotlib.
+About half of what the figures cost is matplotlib measuring and drawing their texts
+in each format; no change that keeps the figures' looks can remove it. The floor with
+texts (``floor.py --texts``) saves blank figures of the same sizes showing these texts
+(same strings, fonts, sizes, colours, angles, alignments and places; no Axes, no
+layout, no arrows or halos) with the theme's text settings and fonts. Writing them
+takes this package; drawing them takes only matplotlib.
 
     python benchmarks/figure_texts.py --out /tmp/texts.json
 """
@@ -25,30 +26,39 @@ TEXT_SETTINGS = ("font.", "text.", "pdf.", "svg.", "ps.", "mathtext.")
 
 
 def read_texts(fig: Any) -> list[dict[str, Any]]:
-    """Every visible text of ``fig`` as ``fig.text`` keyword arguments, where it was
-    drawn last (in figure fraction, so at any resolution)."""
+    """Every visible text of ``fig`` as ``fig.text`` keyword arguments, where a draw
+    places it (in figure fraction, so at any resolution), aligned as it is (so its
+    lines too). Decorations (an annotation's arrow, a halo) are left out."""
+    from matplotlib.colors import to_hex
     from matplotlib.text import Text
 
+    # Drawn now, at the figure's resolution: a saved file's draw (200 dpi) left legends
+    # and annotations placed in its pixels.
+    fig.draw_without_rendering()
     renderer = fig.canvas.get_renderer()
     width, height = fig.bbox.size
     texts = []
     for text in fig.findobj(Text):
         if not (text.get_visible() and text.get_text()):
             continue
-        box = text.get_window_extent(renderer)
+        # Text's own box: an Annotation's would include its arrow.
+        box = Text.get_window_extent(text, renderer)
+        align = text.get_horizontalalignment()
+        x = {"left": box.x0, "center": (box.x0 + box.x1) / 2, "right": box.x1}[align]
         font = text.get_fontproperties()
         texts.append(
             {
-                "x": box.x0 / width,
+                "x": x / width,
                 "y": box.y0 / height,
                 "s": text.get_text(),
                 "fontfamily": font.get_family(),
                 "fontsize": font.get_size_in_points(),
                 "fontweight": font.get_weight(),
                 "fontstyle": font.get_style(),
+                "color": to_hex(text.get_color(), keep_alpha=True),
                 "rotation": text.get_rotation(),
                 "linespacing": text.get_linespacing(),
-                "ha": "left",
+                "ha": align,
                 "va": "bottom",
             }
         )

@@ -2,10 +2,10 @@
 
 "build" is the plotting function; each format column is one ``save_figure`` (layout,
 rendering, writing). The floor columns save a blank figure of the same size the same
-way. "texts" saves, in every format, a blank figure of the same size that shows only
-the figure's texts, as drawn (same strings, fonts, sizes and angles, at the same
-places), with no Axes and no layout: what matplotlib's text alone costs, which no
-change that keeps the figures' looks can remove. Each cell is the median of
+way. "floor+texts" saves, in all the formats together, the blank figure showing the
+figure's texts as drawn (``figure_texts.py``): no Axes, no layout, no shapes. Less the
+blank floor, it is what matplotlib's text costs, which no change that keeps the
+figures' looks can remove. Each cell is the median of
 ``BENCH_REPEAT`` builds and saves (the first, which pays for reading the basemap and
 the fonts, is left out). It also lists what the figures import beyond the floor's
 stack, which would make the floor too low.
@@ -86,38 +86,42 @@ def main() -> None:
         return times
 
     columns = ["build", *args.formats, "total"]
-    floor_columns = [f"floor {fmt}" for fmt in args.formats] + ["texts"]
+    floor_columns = [f"floor {fmt}" for fmt in args.formats]
     print(f"  {'figure':<34}" + "".join(f"{c:>7}" for c in columns), end="")
-    print("  " + "".join(f"{c:>10}" for c in floor_columns))
+    print("  " + "".join(f"{c:>10}" for c in floor_columns) + f"{'floor+texts':>13}")
     totals = []
-    floor_totals = []  # (blank figure, texts alone), every format
+    floor_totals = []  # (blank figure, blank figure with the texts), all formats
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp)
         for spec in REPORT_FIGURES:
             for lang in LANGUAGES:
-                runs, blanks, texts_only = [], [], []
+                runs, blanks, with_texts = [], [], []
                 for _ in range(args.repeat + 1):
                     times, size, texts = measure(spec, lang, out)
                     runs.append(times)
                     blanks.append(measure_blank(size, out))
-                    texts_only.append(measure_texts(size, texts, out))
+                    with_texts.append(measure_texts(size, texts, out))
                 cells = [statistics.median(column) for column in zip(*runs[1:], strict=True)]
                 floor = [statistics.median(column) for column in zip(*blanks[1:], strict=True)]
-                floor.append(statistics.median(texts_only[1:]))
+                floor.append(statistics.median(with_texts[1:]))
                 totals.append((sum(cells), f"{spec.name}.{lang}"))
                 floor_totals.append((sum(floor[:-1]), floor[-1]))
                 row = "".join(f"{t:7.2f}" for t in [*cells, sum(cells)])
                 print(
-                    f"  {spec.name + '.' + lang:<34}{row}  " + "".join(f"{t:10.3f}" for t in floor)
+                    f"  {spec.name + '.' + lang:<34}{row}  "
+                    + "".join(f"{t:10.3f}" for t in floor[:-1])
+                    + f"{floor[-1]:13.3f}"
                 )
                 sys.stdout.flush()
     total = sum(t for t, _ in totals)
     slowest = ", ".join(f"{name} {t:.2f} s" for t, name in sorted(totals, reverse=True)[:3])
     print(f"  all figures: {total:.2f} s; slowest: {slowest}")
-    blank, texts = (sum(column) for column in zip(*floor_totals, strict=True))
+    blank, with_texts = (sum(column) for column in zip(*floor_totals, strict=True))
+    texts = with_texts - blank
     print(
-        f"  saved in every format, their texts alone: {texts:.2f} s "
-        f"({texts / total:.0%} of the figures' time); blank figures: {blank:.2f} s"
+        f"  their texts ({', '.join(args.formats)}): {texts:.2f} s, {texts / total:.0%} of "
+        f"the figures' time (blank figures with the texts {with_texts:.2f} s, "
+        f"without {blank:.2f} s)"
     )
     # Only third-party packages count: the standard library costs the floor as much.
     extra = sorted(
