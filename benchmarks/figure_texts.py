@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -25,44 +24,59 @@ os.environ.setdefault("MPLBACKEND", "Agg")
 TEXT_SETTINGS = ("font.", "text.", "pdf.", "svg.", "ps.", "mathtext.")
 
 
-def read_texts(fig: Any) -> list[dict[str, Any]]:
-    """Every visible text of ``fig`` as ``fig.text`` keyword arguments, where a draw
-    places it (in figure fraction, so at any resolution), aligned as it is (so its
-    lines too). Decorations (an annotation's arrow, a halo) are left out."""
+def read_texts(fig: Any, *, dpi: float) -> list[dict[str, Any]]:
+    """Every visible text of ``fig`` as ``fig.text`` keyword arguments, where a draw at
+    ``dpi`` places it (in figure fraction), aligned as it is (so its lines too).
+    Decorations (an annotation's arrow, a halo) are left out.
+
+    The constrained layout depends on the resolution (hinted text is measured in
+    pixels), so the texts are read from a draw at the saved file's: 200 dpi puts them
+    where the PNG has them.
+    """
+    from lanzarote_analysis.plots.theme import theme
+
+    resolution = fig.dpi
+    fig.set_dpi(dpi)
+    try:
+        with theme():  # as save_figure draws
+            fig.draw_without_rendering()
+            return [describe_text(text, fig) for text in find_drawn_texts(fig)]
+    finally:
+        fig.set_dpi(resolution)
+
+
+def find_drawn_texts(fig: Any) -> list[Any]:
+    """The texts of ``fig`` that a draw shows: visible, and not empty."""
+    from matplotlib.text import Text
+
+    return [text for text in fig.findobj(Text) if text.get_visible() and text.get_text()]
+
+
+def describe_text(text: Any, fig: Any) -> dict[str, Any]:
+    """``fig.text`` keyword arguments that draw ``text`` again where the last draw put it."""
     from matplotlib.colors import to_hex
     from matplotlib.text import Text
 
-    # Drawn now, at the figure's resolution: a saved file's draw (200 dpi) left legends
-    # and annotations placed in its pixels.
-    fig.draw_without_rendering()
-    renderer = fig.canvas.get_renderer()
     width, height = fig.bbox.size
-    texts = []
-    for text in fig.findobj(Text):
-        if not (text.get_visible() and text.get_text()):
-            continue
-        # Text's own box: an Annotation's would include its arrow.
-        box = Text.get_window_extent(text, renderer)
-        align = text.get_horizontalalignment()
-        x = {"left": box.x0, "center": (box.x0 + box.x1) / 2, "right": box.x1}[align]
-        font = text.get_fontproperties()
-        texts.append(
-            {
-                "x": x / width,
-                "y": box.y0 / height,
-                "s": text.get_text(),
-                "fontfamily": font.get_family(),
-                "fontsize": font.get_size_in_points(),
-                "fontweight": font.get_weight(),
-                "fontstyle": font.get_style(),
-                "color": to_hex(text.get_color(), keep_alpha=True),
-                "rotation": text.get_rotation(),
-                "linespacing": text.get_linespacing(),
-                "ha": align,
-                "va": "bottom",
-            }
-        )
-    return texts
+    # Text's own box: an Annotation's would include its arrow.
+    box = Text.get_window_extent(text, fig.canvas.get_renderer())
+    align = text.get_horizontalalignment()
+    x = {"left": box.x0, "center": (box.x0 + box.x1) / 2, "right": box.x1}[align]
+    font = text.get_fontproperties()
+    return {
+        "x": x / width,
+        "y": box.y0 / height,
+        "s": text.get_text(),
+        "fontfamily": font.get_family(),
+        "fontsize": font.get_size_in_points(),
+        "fontweight": font.get_weight(),
+        "fontstyle": font.get_style(),
+        "color": to_hex(text.get_color(), keep_alpha=True),
+        "rotation": text.get_rotation(),
+        "linespacing": text.get_linespacing(),
+        "ha": align,
+        "va": "bottom",
+    }
 
 
 def collect_figure_texts() -> dict[str, Any]:
@@ -73,18 +87,16 @@ def collect_figure_texts() -> dict[str, Any]:
     from lanzarote_analysis.io.paths import FONT_DIR
     from lanzarote_analysis.output.figure_run import build_figure
     from lanzarote_analysis.output.registry import REPORT_FIGURES
-    from lanzarote_analysis.output.save import save_figure
+    from lanzarote_analysis.output.save import PNG_DPI
     from lanzarote_analysis.plots.theme import FONT_FILES, RC_PARAMS
     from lanzarote_analysis.vocabulary import LANGUAGES
 
     figures = {}
-    with tempfile.TemporaryDirectory() as tmp:
-        for spec in REPORT_FIGURES:
-            for lang in LANGUAGES:
-                fig = build_figure(spec, lang=lang)
-                save_figure(fig, Path(tmp) / "laid-out.png")  # laid out as it is saved
-                figures[f"{spec.name}.{lang}"] = read_texts(fig)
-                plt.close(fig)
+    for spec in REPORT_FIGURES:
+        for lang in LANGUAGES:
+            fig = build_figure(spec, lang=lang)
+            figures[f"{spec.name}.{lang}"] = read_texts(fig, dpi=PNG_DPI)
+            plt.close(fig)
     settings = {key: value for key, value in RC_PARAMS.items() if key.startswith(TEXT_SETTINGS)}
     fonts = [str(FONT_DIR / name) for name in FONT_FILES]
     return {"settings": settings, "fonts": fonts, "figures": figures}

@@ -61,7 +61,7 @@ def main() -> None:
             save_figure(fig, out / f"{spec.name}.{lang}.{fmt}")
             times.append(time.perf_counter() - start)
         size = tuple(fig.get_size_inches())
-        texts = read_texts(fig)
+        texts = read_texts(fig, dpi=DPI)
         plt.close(fig)
         return times, size, texts
 

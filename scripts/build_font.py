@@ -126,6 +126,8 @@ def find_kerning_lookups(font: TTFont) -> dict[str, list[int]]:
     others = sorted({record.FeatureTag for record in features} - {"kern"})
     if others:
         raise ValueError(f"GPOS has features beyond kerning: {others}")
+    if getattr(table, "FeatureVariations", None) is not None:
+        raise ValueError("GPOS has feature variations, which the kern table cannot follow")
     lookups: dict[str, list[int]] = {}
     for script in table.ScriptList.ScriptRecord:
         systems = [script.Script.DefaultLangSys] + [
@@ -168,6 +170,8 @@ def read_gpos_kerning(font: TTFont, lookups: list[int]) -> dict[tuple[str, str],
             or sub.ValueFormat2 != 0
         ):
             raise ValueError(f"GPOS lookup {index} is not x-advance pair kerning")
+        if lookup.LookupFlag != 0:  # e.g. kerning across ignored marks, which kern cannot
+            raise ValueError(f"GPOS lookup {index} has flags {lookup.LookupFlag:#x}")
         if sub.Format == 1:
             found = {
                 (first, record.SecondGlyph): record.Value1.XAdvance

@@ -134,8 +134,48 @@ def empty_the_default_lookups(font: TTFont) -> None:
                 gpos.FeatureList.FeatureRecord[index].Feature.LookupListIndex = []
 
 
+def require_latin_kerning_in_greek(font: TTFont) -> None:
+    # The same, through a LangSys's required feature instead of its feature list.
+    scripts = scripts_of(font)
+    scripts["grek"].DefaultLangSys.ReqFeatureIndex = scripts["latn"].DefaultLangSys.FeatureIndex[0]
+
+
+def kern_one_latin_language_otherwise(font: TTFont) -> None:
+    from fontTools.ttLib.tables import otTables
+
+    latin = scripts_of(font)["latn"]
+    record = otTables.LangSysRecord()
+    record.LangSysTag = "ROM "
+    record.LangSys = otTables.LangSys()
+    record.LangSys.LookupOrder = None
+    record.LangSys.ReqFeatureIndex = 0xFFFF
+    record.LangSys.FeatureIndex = []
+    latin.LangSysRecord.append(record)
+    latin.LangSysCount = len(latin.LangSysRecord)
+
+
+def split_a_lookup(font: TTFont) -> None:
+    lookup = font["GPOS"].table.LookupList.Lookup[0]
+    lookup.SubTable.append(lookup.SubTable[0])
+    lookup.SubTableCount = len(lookup.SubTable)
+
+
+def flag_a_lookup(font: TTFont) -> None:
+    font["GPOS"].table.LookupList.Lookup[0].LookupFlag = 0x0008  # ignore marks
+
+
+def vary_the_features(font: TTFont) -> None:
+    from fontTools.ttLib.tables import otTables
+
+    font["GPOS"].table.FeatureVariations = otTables.FeatureVariations()
+
+
 def split_the_kern_table(font: TTFont) -> None:
     font["kern"].kernTables.append(font["kern"].kernTables[0])
+
+
+def make_the_kern_table_cross_stream(font: TTFont) -> None:
+    font["kern"].kernTables[0].coverage |= 0x04  # cross-stream: vertical moves
 
 
 @pytest.mark.parametrize(
@@ -144,8 +184,14 @@ def split_the_kern_table(font: TTFont) -> None:
         (change_one_pair, r"differ for 1 pairs \(first: \[\('A', 'V'\)\]"),
         (add_a_mark_feature, r"features beyond kerning: \['mark'\]"),
         (kern_greek_as_latin, r"kerns \['grek'\] otherwise than DFLT"),
+        (require_latin_kerning_in_greek, r"kerns \['grek'\] otherwise than DFLT"),
+        (kern_one_latin_language_otherwise, "kerns the languages of latn differently"),
         (empty_the_default_lookups, "without a Latin letter only in Latin text"),
+        (split_a_lookup, "lookup 0 has 2 subtables, not 1"),
+        (flag_a_lookup, "lookup 0 has flags 0x8"),
+        (vary_the_features, "feature variations"),
         (split_the_kern_table, "not one horizontal subtable"),
+        (make_the_kern_table_cross_stream, "not one horizontal subtable"),
     ],
 )
 def test_the_build_refuses_kerning_that_the_kern_table_would_change(cut_down_source, change, error):
