@@ -5,10 +5,10 @@ rendering, writing). The floor columns save a blank figure of the same size the 
 way. "floor+texts" saves, in all the formats together, the blank figure showing the
 figure's texts as drawn (``figure_texts.py``): no Axes, no layout, no shapes. Less the
 blank floor, it is what matplotlib's text costs, which no change that keeps the
-figures' looks can remove. Each cell is the median of
-``BENCH_REPEAT`` builds and saves (the first, which pays for reading the basemap and
-the fonts, is left out). It also lists what the figures import beyond the floor's
-stack, which would make the floor too low.
+figures' looks can remove. Each cell is the median of ``BENCH_REPEAT`` builds and
+saves (the first, which pays for reading the basemap and the fonts, is left out). It
+also lists what the figures import beyond the floor's stack, which would make the
+floor too low.
 
     python benchmarks/figure_times.py [--format png svg pdf] [--repeat 3]
 """
