@@ -201,6 +201,15 @@ def read_legacy_kerning(font: TTFont) -> dict[tuple[str, str], int]:
     return {pair: value for pair, value in tables[0].kernTable.items() if value}
 
 
+def find_differing_pairs(
+    first: dict[tuple[str, str], int], second: dict[tuple[str, str], int]
+) -> list[tuple[str, str]]:
+    """The pairs that ``first`` and ``second`` kern differently (or one not at all), sorted."""
+    return sorted(
+        pair for pair in first.keys() | second.keys() if first.get(pair) != second.get(pair)
+    )
+
+
 def check_kerning_is_duplicated(font: TTFont) -> None:
     """Raise ``ValueError`` unless ``font``'s ``kern`` table kerns every run of text as
     its GPOS does, so that GPOS can go.
@@ -217,10 +226,8 @@ def check_kerning_is_duplicated(font: TTFont) -> None:
     legacy = read_legacy_kerning(font)
     lookups = find_kerning_lookups(font)
     latin = read_gpos_kerning(font, lookups["latn"])
-    if legacy != latin:
-        differ = sorted(
-            pair for pair in legacy.keys() | latin.keys() if legacy.get(pair) != latin.get(pair)
-        )
+    differ = find_differing_pairs(legacy, latin)
+    if differ:
         raise ValueError(
             f"the kern table and GPOS differ for {len(differ)} pairs (first: {differ[:3]}); "
             "LZ Sans would kern differently without GPOS"
@@ -240,11 +247,9 @@ def check_kerning_is_duplicated(font: TTFont) -> None:
         found = characters.get(glyph, set())
         return bool(found) and all(unicodedata.script(char) == "Latn" for char in found)
 
-    outside = sorted(
-        pair
-        for pair in latin.keys() | default.keys()
-        if latin.get(pair) != default.get(pair) and not any(map(is_latin, pair))
-    )
+    outside = [
+        pair for pair in find_differing_pairs(latin, default) if not any(map(is_latin, pair))
+    ]
     if outside:
         raise ValueError(
             f"GPOS kerns {len(outside)} pairs without a Latin letter only in Latin text "
